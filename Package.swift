@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Handout",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "handout", targets: ["handout"]),
+        .library(name: "HandoutKit", targets: ["HandoutKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, bound through pkg-config; the only targets that see C headers.
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CPangoFc", pkgConfig: "pangoft2",
+            providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CFontconfig", pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+
+        // Swift owners of every C object; no unsafe pointer leaves this target.
+        .target(
+            name: "HandoutBindings",
+            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark"]),
+
+        // Content → layout → pages → PDF.
+        .target(
+            name: "HandoutKit",
+            dependencies: ["HandoutBindings", .product(name: "Yams", package: "Yams")],
+            resources: []),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "handout",
+            dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(
+            name: "HandoutKitTests",
+            dependencies: ["HandoutKit", "HandoutBindings"]),
+    ]
+)

@@ -1,0 +1,2 @@
+#include <pango/pangofc-font.h>
+#include <pango/pangofc-fontmap.h>

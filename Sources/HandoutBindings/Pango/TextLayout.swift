@@ -1,0 +1,127 @@
+import CPangoCairo
+
+/// Where one line of a shaped paragraph sits, relative to the paragraph's top-left corner.
+public struct LineBox: Equatable, Sendable {
+    /// Top of the line's slot (the previous line's slot ends here).
+    public var top: Double
+    /// Bottom of the line's slot.
+    public var bottom: Double
+    /// Baseline, from the paragraph's top.
+    public var baseline: Double
+    public var height: Double { bottom - top }
+}
+
+/// The one owner of a `PangoLayout`: a shaped paragraph whose lines can be drawn one by one,
+/// so pagination can put some lines on one page and the rest on the next.
+public final class TextLayout {
+    private let pointer: OpaquePointer
+    public let lines: [LineBox]
+    /// Characters no installed font could draw (shown as boxes).
+    public let missingGlyphs: Int
+
+    init(
+        context: OpaquePointer, text: String, runs: [TextRun], font: FontDescription, width: Double,
+        lineSpacing: Double, alignment: TextAlignment, language: String?
+    ) {
+        pointer = pango_layout_new(context)
+        pango_layout_set_font_description(pointer, font.pointer)
+        pango_layout_set_width(pointer, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(pointer, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_line_spacing(pointer, Float(lineSpacing))
+        pango_layout_set_alignment(pointer, alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        // Plain text plus attributes, never markup: a `<` or `&` in content stays a character.
+        pango_layout_set_text(pointer, text, Int32(text.utf8.count))
+        let attributes = pango_attr_list_new()
+        if let language {
+            Self.insert(pango_attr_language_new(pango_language_from_string(language)), into: attributes, 0, text.utf8.count)
+        }
+        for run in runs {
+            if run.bold { Self.insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), into: attributes, run.start, run.end) }
+            if run.italic { Self.insert(pango_attr_style_new(PANGO_STYLE_ITALIC), into: attributes, run.start, run.end) }
+            if run.monospace { Self.insert(pango_attr_family_new("monospace"), into: attributes, run.start, run.end) }
+            if run.underline {
+                Self.insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), into: attributes, run.start, run.end)
+            }
+            if let c = run.color {
+                Self.insert(
+                    pango_attr_foreground_new(UInt16(c.red * 65535), UInt16(c.green * 65535), UInt16(c.blue * 65535)),
+                    into: attributes, run.start, run.end)
+            }
+        }
+        pango_layout_set_attributes(pointer, attributes)
+        pango_attr_list_unref(attributes)
+        lines = Self.measureLines(pointer)
+        missingGlyphs = Int(pango_layout_get_unknown_glyphs_count(pointer))
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
+
+    public var height: Double { lines.last?.bottom ?? 0 }
+
+    /// Draws lines `range` so that the top of the first one's slot lands at `origin`.
+    public func draw(lines range: Range<Int>, at origin: Point, color: Color, on graphics: GraphicsContext) {
+        guard let first = range.first, first < lines.count else { return }
+        let shift = lines[first].top
+        graphics.setColor(color)
+        let iterator = pango_layout_get_iter(pointer)
+        defer { pango_layout_iter_free(iterator) }
+        var index = 0
+        repeat {
+            if range.contains(index) {
+                var logical = PangoRectangle()
+                pango_layout_iter_get_line_extents(iterator, nil, &logical)
+                let baseline = Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)
+                cairo_move_to(graphics.pointer, origin.x + Double(logical.x) / Double(PANGO_SCALE), origin.y + baseline - shift)
+                pango_cairo_show_layout_line(graphics.pointer, pango_layout_iter_get_line_readonly(iterator))
+            }
+            index += 1
+        } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
+    }
+
+    /// The boxes covering UTF-8 bytes `start..<end` on lines `range`, placed as `draw` places them.
+    public func rects(bytes start: Int, _ end: Int, lines range: Range<Int>, at origin: Point) -> [Rect] {
+        guard let first = range.first, first < lines.count else { return [] }
+        let shift = lines[first].top
+        var result: [Rect] = []
+        for index in range where index < lines.count {
+            guard let line = pango_layout_get_line_readonly(pointer, Int32(index)) else { continue }
+            var ranges: UnsafeMutablePointer<Int32>?
+            var count: Int32 = 0
+            pango_layout_line_get_x_ranges(line, Int32(start), Int32(end), &ranges, &count)
+            defer { g_free(ranges) }
+            guard let ranges else { continue }
+            for pair in 0..<Int(count) {
+                let x0 = Double(ranges[2 * pair]) / Double(PANGO_SCALE)
+                let x1 = Double(ranges[2 * pair + 1]) / Double(PANGO_SCALE)
+                guard x1 > x0 else { continue }
+                let box = lines[index]
+                result.append(Rect(x: origin.x + x0, y: origin.y + box.top - shift, width: x1 - x0, height: box.height))
+            }
+        }
+        return result
+    }
+
+    private static func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?, into list: OpaquePointer?, _ start: Int, _ end: Int) {
+        guard let attribute else { return }
+        attribute.pointee.start_index = UInt32(start)
+        attribute.pointee.end_index = UInt32(end)
+        pango_attr_list_insert(list, attribute)
+    }
+
+    private static func measureLines(_ layout: OpaquePointer) -> [LineBox] {
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        var boxes: [LineBox] = []
+        repeat {
+            var y0: Int32 = 0, y1: Int32 = 0
+            pango_layout_iter_get_line_yrange(iterator, &y0, &y1)
+            let baseline = pango_layout_iter_get_baseline(iterator)
+            boxes.append(LineBox(
+                top: Double(y0) / Double(PANGO_SCALE), bottom: Double(y1) / Double(PANGO_SCALE),
+                baseline: Double(baseline) / Double(PANGO_SCALE)))
+        } while pango_layout_iter_next_line(iterator) != 0
+        // Slots tile the paragraph: each ends where the next begins.
+        for i in boxes.indices.dropLast() { boxes[i].bottom = boxes[i + 1].top }
+        return boxes
+    }
+}

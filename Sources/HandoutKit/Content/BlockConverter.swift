@@ -1,0 +1,111 @@
+import Foundation
+import HandoutBindings
+
+/// Turns cmark's Markdown blocks into handout `Block`s: images become figures or placeholders,
+/// raw HTML stays literal text, and every picture problem becomes a warning with its line.
+struct BlockConverter {
+    let file: String
+    let lineOffset: Int
+    let searchDirectories: [URL]
+
+    func convert(_ blocks: [MarkdownBlock], warnings: inout [Warning]) -> [Block] {
+        blocks.flatMap { convert($0, warnings: &warnings) }
+    }
+
+    private func convert(_ block: MarkdownBlock, warnings: inout [Warning]) -> [Block] {
+        switch block {
+        case let .heading(level, inlines, _):
+            return [.heading(level: min(max(level, 2), 3), Self.styledText(inlines))]
+        case let .paragraph(inlines, _):
+            return paragraphAndFigures(inlines, warnings: &warnings)
+        case let .list(ordered, start, items, _):
+            return [.list(ordered: ordered, start: start, items: items.map { convert($0, warnings: &warnings) })]
+        case let .blockQuote(children, _):
+            return [.callout(convert(children, warnings: &warnings))]
+        case let .codeBlock(text, _), let .html(text, _):
+            let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            return trimmed.isEmpty ? [] : [.preformatted(trimmed)]
+        case .thematicBreak:
+            return [.rule]
+        }
+    }
+
+    /// A paragraph's text, with each image pulled out as a figure where it stands.
+    private func paragraphAndFigures(_ inlines: [MarkdownInline], warnings: inout [Warning]) -> [Block] {
+        var result: [Block] = []
+        var pending: [MarkdownInline] = []
+        func flush() {
+            let text = Self.styledText(pending)
+            if !text.isBlank { result.append(.paragraph(text.trimmingBreaks())) }
+            pending = []
+        }
+        for inline in inlines {
+            if case let .image(source, alt, line) = inline {
+                flush()
+                result.append(.figure(figure(source: source, caption: Self.styledText(alt).text, line: line + lineOffset, warnings: &warnings)))
+            } else {
+                pending.append(inline)
+            }
+        }
+        flush()
+        return result
+    }
+
+    private func figure(source: String, caption: String, line: Int, warnings: inout [Warning]) -> Figure {
+        let caption = caption.trimmed
+        guard !source.isEmpty else { return Figure(caption: caption, image: nil, line: line) }
+        func placeholder(_ why: String) -> Figure {
+            warnings.append(Warning(file: file, line: line, "\(why); drew an illustration placeholder instead"))
+            return Figure(caption: caption, image: nil, line: line)
+        }
+        if source.contains("://") {
+            return placeholder("picture '\(source)' is a web address, and Handout does not download; save the file beside the handout and use its path")
+        }
+        let decoded = source.removingPercentEncoding ?? source
+        let candidates = searchDirectories.map { URL(fileURLWithPath: decoded, relativeTo: $0).standardizedFileURL }
+        guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            return placeholder("picture '\(source)' was not found next to the handout or in the content folder")
+        }
+        guard let image = ImageFile.probe(url) else {
+            return placeholder("picture '\(source)' is not a PNG or JPEG file; save it as PNG or JPEG")
+        }
+        return Figure(caption: caption, image: image, line: line)
+    }
+
+    /// Flattens inlines into text with style runs and link spans; HTML shows as the characters typed.
+    static func styledText(_ inlines: [MarkdownInline]) -> StyledText {
+        var out = StyledText()
+        for inline in inlines {
+            switch inline {
+            case let .text(s), let .html(s): out.append(StyledText(s))
+            case .softBreak: out.append(StyledText(" "))
+            case .lineBreak: out.append(StyledText("\u{2028}"))
+            case let .code(s): out.append(StyledText(s).styled { $0.monospace = true })
+            case let .emphasis(children): out.append(styledText(children).styled { $0.italic = true })
+            case let .strong(children): out.append(styledText(children).styled { $0.bold = true })
+            case let .link(destination, children):
+                var linked = styledText(children)
+                if !destination.isEmpty {
+                    linked.links.append(StyledText.Link(start: 0, end: linked.text.utf8.count, url: destination))
+                }
+                out.append(linked)
+            case let .image(_, alt, _): out.append(styledText(alt))
+            }
+        }
+        return out
+    }
+}
+
+extension StyledText {
+    /// Drops the trailing space a soft break leaves when a figure follows on the next line.
+    func trimmingBreaks() -> StyledText {
+        var copy = self
+        while let last = copy.text.last, last == " " || last == "\u{2028}" {
+            copy.text.removeLast()
+        }
+        let count = copy.text.utf8.count
+        copy.runs = copy.runs.map { var r = $0; r.end = min(r.end, count); return r }.filter { $0.start < $0.end }
+        copy.links = copy.links.map { var l = $0; l.end = min(l.end, count); return l }.filter { $0.start < $0.end }
+        return copy
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The practice whose name, contact details and disclaimer go on every handout.
+public struct Clinic: Equatable, Sendable {
+    public var name: String
+    public var phone: String
+    public var website: String
+    public var address: String
+    public var disclaimer: String
+
+    public init(name: String, phone: String, website: String, address: String, disclaimer: String) {
+        self.name = name
+        self.phone = phone
+        self.website = website
+        self.address = address
+        self.disclaimer = disclaimer
+    }
+
+    static let keys = ["name", "phone", "website", "address", "disclaimer"]
+
+    /// Reads and checks `clinic.yaml`.
+    public static func load(from url: URL) throws -> Clinic {
+        let file = DisplayPath.of(url)
+        let text = try SourceText.read(url, what: "the clinic profile")
+        let yaml = try YAMLMapping(parsing: text, file: file, what: "the clinic profile")
+        try yaml.rejectUnknownKeys(allowed: keys)
+        return Clinic(
+            name: try yaml.requiredString("name", example: "Riverside Interventional Radiology"),
+            phone: try yaml.requiredString("phone", example: "(555) 010-4400"),
+            website: try yaml.requiredString("website", example: "https://example.org"),
+            address: try yaml.requiredString("address", example: "1200 River Road, Springfield"),
+            disclaimer: try yaml.requiredString("disclaimer", example: "This handout is general information…"))
+    }
+}

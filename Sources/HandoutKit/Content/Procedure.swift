@@ -1,0 +1,18 @@
+import Foundation
+
+/// One handout's content: front matter plus body blocks, read from `procedures/SLUG.md`.
+public struct Procedure: Equatable, Sendable {
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var category: String?
+    /// BCP 47 tag, e.g. "en", "es", "ar".
+    public var language: String
+    /// When the content was last reviewed (`updated: 2026-11-15`), as a calendar date.
+    public var updated: CalendarDate?
+    public var blocks: [Block]
+    /// The source file as shown in messages.
+    public var file: String
+    /// A digest of the source bytes, for dates derived from the inputs.
+    public var contentDigest: UInt64
+}

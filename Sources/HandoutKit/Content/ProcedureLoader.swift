@@ -1,0 +1,69 @@
+import Foundation
+import HandoutBindings
+
+/// Reads `procedures/SLUG.md` into a `Procedure`: front matter checked key by key, body through cmark.
+public struct ProcedureLoader {
+    static let frontMatterKeys = ["title", "summary", "category", "language", "updated"]
+
+    /// Where pictures are looked for after the Markdown file's own folder.
+    public var contentDirectory: URL
+
+    public init(contentDirectory: URL) { self.contentDirectory = contentDirectory }
+
+    public func load(_ url: URL, warnings: inout [Warning]) throws -> Procedure {
+        let file = DisplayPath.of(url)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw HandoutError(file: file, "cannot read this handout; check that the file exists and is readable")
+        }
+        let text = try SourceText.decode(data, file: file, what: "this handout")
+        let parts = try FrontMatter(splitting: text, file: file)
+        let yaml = try YAMLMapping(parsing: parts.yaml, file: file, lineOffset: parts.yamlLineOffset, what: "the front matter")
+        try yaml.rejectUnknownKeys(allowed: Self.frontMatterKeys)
+
+        let language = try yaml.string("language") ?? "en"
+        guard language.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+            throw HandoutError(file: file, line: yaml.entry("language")?.line, key: "language",
+                               "'\(language)' is not a BCP 47 language tag; write e.g. `en`, `es` or `pt-BR`")
+        }
+        var updated: CalendarDate?
+        if let text = try yaml.string("updated") {
+            guard let date = CalendarDate(iso: text) else {
+                throw HandoutError(file: file, line: yaml.entry("updated")?.line, key: "updated",
+                                   "'\(text)' is not a date; write it as YYYY-MM-DD, e.g. `updated: 2026-11-15`")
+            }
+            updated = date
+        }
+        let slug = url.deletingPathExtension().lastPathComponent
+        let converter = BlockConverter(
+            file: file, lineOffset: parts.bodyLineOffset,
+            searchDirectories: [url.deletingLastPathComponent(), contentDirectory])
+        let blocks = converter.convert(MarkdownParser.parse(parts.body), warnings: &warnings)
+        return Procedure(
+            slug: slug,
+            title: try yaml.requiredString("title", example: "Epidural Steroid Injection").trimmed,
+            summary: try yaml.string("summary")?.trimmed,
+            category: try yaml.string("category")?.trimmed,
+            language: language,
+            updated: updated,
+            blocks: blocks,
+            file: file,
+            contentDigest: Digest.fnv1a(data))
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+/// FNV-1a: a small, stable digest for deriving reproducible values from input bytes.
+enum Digest {
+    static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,103 @@
+import Yams
+
+/// A YAML mapping read with Yams, keeping each key's line so errors can point at it.
+struct YAMLMapping {
+    struct Entry {
+        let key: String
+        let line: Int
+        let value: Node
+    }
+
+    let file: String
+    let entries: [Entry]
+    /// Line of the mapping itself, for "missing key" errors.
+    let line: Int
+    /// Added to Yams' line numbers, for YAML embedded in a bigger file (front matter).
+    let lineOffset: Int
+
+    /// Parses `text` as a YAML mapping; any syntax error becomes a one-line `HandoutError`.
+    init(parsing text: String, file: String, lineOffset: Int = 0, what: String) throws {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.describe(error, file: file, lineOffset: lineOffset)
+        } catch {
+            throw HandoutError(file: file, "cannot read the YAML (\(error))")
+        }
+        guard let node else {
+            throw HandoutError(file: file, line: lineOffset + 1, "\(what) is empty; it needs lines of the form `key: value`")
+        }
+        try self.init(node: node, file: file, lineOffset: lineOffset, what: what)
+    }
+
+    init(node: Node, file: String, lineOffset: Int, what: String) throws {
+        let line = (node.mark?.line ?? 1) + lineOffset
+        guard let mapping = node.mapping else {
+            throw HandoutError(file: file, line: line, "\(what) must be lines of the form `key: value`")
+        }
+        var seen = Set<String>()
+        var entries: [Entry] = []
+        for (keyNode, value) in mapping {
+            let keyLine = (keyNode.mark?.line ?? 1) + lineOffset
+            guard let key = keyNode.scalar?.string else {
+                throw HandoutError(file: file, line: keyLine, "a key must be a plain word such as `title`")
+            }
+            guard seen.insert(key).inserted else {
+                throw HandoutError(file: file, line: keyLine, key: key, "appears twice; keep one of them")
+            }
+            entries.append(Entry(key: key, line: keyLine, value: value))
+        }
+        self.file = file
+        self.entries = entries
+        self.line = line
+        self.lineOffset = lineOffset
+    }
+
+    func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+
+    /// Fails on the first key not in `allowed`, naming the keys that are.
+    func rejectUnknownKeys(allowed: [String], prefix: String = "") throws {
+        for entry in entries where !allowed.contains(entry.key) {
+            let hint = allowed.map { prefix + $0 }.joined(separator: ", ")
+            throw HandoutError(file: file, line: entry.line, key: prefix + entry.key, "is not a known key; allowed here: \(hint)")
+        }
+    }
+
+    /// A text value; nil when absent. A list or mapping where text belongs is an error.
+    func string(_ key: String, prefix: String = "") throws -> String? {
+        guard let entry = entry(key) else { return nil }
+        guard let scalar = entry.value.scalar else {
+            throw HandoutError(file: file, line: entry.line, key: prefix + key, "must be text, not a list or a group of keys")
+        }
+        return scalar.string
+    }
+
+    /// A text value that must be present and not blank.
+    func requiredString(_ key: String, example: String, prefix: String = "") throws -> String {
+        guard let value = try string(key, prefix: prefix) else {
+            throw HandoutError(file: file, line: line, key: prefix + key, "is missing; add a line such as `\(key): \(example)`")
+        }
+        guard !value.allSatisfy(\.isWhitespace) else {
+            throw HandoutError(file: file, line: entry(key)?.line, key: prefix + key, "is empty; write a value such as `\(key): \(example)`")
+        }
+        return value
+    }
+
+    /// A nested mapping; nil when absent.
+    func mapping(_ key: String, prefix: String = "") throws -> YAMLMapping? {
+        guard let entry = entry(key) else { return nil }
+        return try YAMLMapping(node: entry.value, file: file, lineOffset: lineOffset, what: "'\(prefix + key)'")
+    }
+
+    private static func describe(_ error: YamlError, file: String, lineOffset: Int) -> HandoutError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return HandoutError(file: file, line: mark.line + lineOffset, "YAML syntax error: \(problem); check the indentation and quoting on this line")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return HandoutError(file: file, line: context.mark.line + lineOffset, key: duplicates.first, "appears twice; keep one of them")
+        default:
+            return HandoutError(file: file, "cannot read the YAML: \(error)")
+        }
+    }
+}

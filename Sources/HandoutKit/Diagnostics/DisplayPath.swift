@@ -1,0 +1,11 @@
+import Foundation
+
+/// Paths as the user should see them in messages: relative to the working folder when inside it.
+enum DisplayPath {
+    static func of(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

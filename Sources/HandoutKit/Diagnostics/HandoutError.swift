@@ -1,0 +1,50 @@
+/// A problem with the user's input: what is wrong, where, and how to fix it, on one line.
+public struct HandoutError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file at fault, as the user would type it (relative where possible).
+    public var file: String
+    /// 1-based line in that file, when known.
+    public var line: Int?
+    /// The YAML key or template field at fault, when known.
+    public var key: String?
+    /// What is wrong and what to do about it.
+    public var message: String
+
+    public init(file: String, line: Int? = nil, key: String? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+    }
+
+    /// `file:line: key: message`, always a single line.
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        let text = key.map { "'\($0)': \(message)" } ?? message
+        return "\(place): \(text)".replacingNewlines()
+    }
+}
+
+/// Something worth telling the user that does not stop the handout (e.g. a missing picture).
+public struct Warning: CustomStringConvertible, Equatable, Sendable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)".replacingNewlines()
+    }
+}
+
+extension String {
+    /// Error text must stay on one line, whatever a file or library put in it.
+    func replacingNewlines() -> String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+}

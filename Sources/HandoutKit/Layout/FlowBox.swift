@@ -1,0 +1,68 @@
+import HandoutBindings
+
+/// A measured block waiting for a page: lines that may break between pages, or a solid piece that may not.
+public struct FlowBox {
+    /// Text lines, with an optional list marker set beside the first line.
+    public struct Lines {
+        public var shaped: ShapedText
+        public var links: [StyledText.Link]
+        public var indent: Double
+        public var color: Color
+        public var marker: ShapedText?
+        public var markerIndent: Double = 0
+        /// Leaf tag for the text itself ("LBody" in a list), nil when the block tags say it all.
+        public var leafTag: String?
+    }
+
+    public enum Content {
+        case lines(Lines)
+        /// Items relative to the box's top-left corner; never split.
+        case solid(height: Double, items: [PageItem])
+    }
+
+    public var content: Content
+    public var tags: [StructureTag]
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+    /// Headings: never the last thing on a page.
+    public var keepWithNext = false
+    /// False for headings and short text that should move whole.
+    public var breakable = true
+
+    public var height: Double {
+        switch content {
+        case let .lines(lines): lines.shaped.lines.last?.bottom ?? 0
+        case let .solid(height, _): height
+        }
+    }
+
+    /// The least of this box that must go on a page for it to start there.
+    var leadHeight: Double {
+        guard case let .lines(lines) = content, breakable, lines.shaped.lines.count >= 2 * Paginator.minimumLines
+        else { return height }
+        return lines.shaped.lines[Paginator.minimumLines - 1].bottom
+    }
+
+    /// This box's items for lines `range` (all of a solid box), with its top at `y` in a column at `x`.
+    func items(lines range: Range<Int>, x: Double, y: Double) -> [PageItem] {
+        switch content {
+        case let .solid(_, items):
+            return items.map { $0.offsetBy(dx: x, dy: y) }
+        case let .lines(lines):
+            let origin = Point(x: x + lines.indent, y: y)
+            var text: [PageItem] = [.text(lines.shaped, lines: range, origin: origin, color: lines.color)]
+            for link in lines.links {
+                let rects = lines.shaped.rects(bytes: link.start, link.end, lines: range, at: origin)
+                if !rects.isEmpty { text.append(.link(url: link.url, rects: rects)) }
+            }
+            var result: [PageItem] = []
+            if range.lowerBound == 0, let marker = lines.marker, let first = lines.shaped.lines.first,
+               let markerLine = marker.lines.first {
+                let markerOrigin = Point(x: x + lines.markerIndent, y: y + first.baseline - markerLine.baseline)
+                result.append(.tagged("Lbl", [.text(marker, lines: 0..<1, origin: markerOrigin, color: lines.color)]))
+            }
+            if let leaf = lines.leafTag { result.append(.tagged(leaf, text)) } else { result += text }
+            return result
+        }
+    }
+}

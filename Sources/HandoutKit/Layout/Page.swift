@@ -1,0 +1,29 @@
+import HandoutBindings
+
+/// A structure element (paragraph, list, heading…) that may hold several placed blocks.
+public struct StructureTag: Equatable, Sendable {
+    /// Unique within a document, so consecutive blocks of one list share one element.
+    public var id: Int
+    /// PDF structure type: "P", "H1", "L", "LI", "Figure", …
+    public var role: String
+}
+
+/// Items placed on a page together, inside the structure elements `tags` (outermost first).
+public struct PlacedBlock {
+    public var tags: [StructureTag]
+    public var items: [PageItem]
+}
+
+/// A finished page: its size, its body content, and the header and footer added once page count is known.
+public struct Page {
+    public var size: Size
+    public var blocks: [PlacedBlock] = []
+    /// Header, footer and page number: drawn outside the structure tree.
+    public var furniture: [PageItem] = []
+    /// Top of the next thing in the body, used while paginating.
+    var cursor: Double = 0
+
+    public init(size: Size) { self.size = size }
+
+    public var isEmpty: Bool { blocks.isEmpty }
+}

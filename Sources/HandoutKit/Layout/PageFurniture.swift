@@ -1,0 +1,39 @@
+import HandoutBindings
+
+/// Adds the running header and footer once the page count is known ("Page 2 of 3").
+public struct PageFurniture {
+    public var theme: Theme
+    public var shaper: TextShaper
+
+    public init(theme: Theme, shaper: TextShaper) {
+        self.theme = theme
+        self.shaper = shaper
+    }
+
+    /// `fields` fill the templates; `page` and `pages` are added per page.
+    public func apply(to pages: inout [Page], fields: [String: String]) {
+        let body = theme.bodyRect
+        let style = TextStyle(font: theme.fonts.small, lineSpacing: 1)
+        for index in pages.indices {
+            var values = fields
+            values["page"] = "\(index + 1)"
+            values["pages"] = "\(pages.count)"
+            var items: [PageItem] = []
+            let header = theme.header.render(values)
+            if !header.allSatisfy(\.isWhitespace) {
+                let shaped = shaper.shape(StyledText(header), style: style, width: body.width)
+                let top = body.y - 16 - shaped.height
+                items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: top), color: .muted))
+                items.append(.line(from: Point(x: body.x, y: body.y - 10), to: Point(x: body.maxX, y: body.y - 10), theme.accent.tinted(0.5), width: 0.5))
+            }
+            let footer = theme.footer.render(values)
+            if !footer.allSatisfy(\.isWhitespace) {
+                var centered = style
+                centered.alignment = .center
+                let shaped = shaper.shape(StyledText(footer), style: centered, width: body.width)
+                items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: body.maxY + 14), color: .muted))
+            }
+            pages[index].furniture = items
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import HandoutBindings
+
+/// One thing drawn at a fixed place on a page. The renderer draws these and decides nothing.
+public enum PageItem {
+    /// Lines `lines` of a shaped paragraph, the first line's top at `origin`.
+    case text(ShapedText, lines: Range<Int>, origin: Point, color: Color)
+    /// A clickable area opening `url`.
+    case link(url: String, rects: [Rect])
+    case fill(Rect, Color, cornerRadius: Double)
+    case stroke(Rect, Color, lineWidth: Double, cornerRadius: Double, dash: [Double])
+    case line(from: Point, to: Point, Color, width: Double)
+    case image(ImageFile, Rect)
+    /// Items inside a leaf structure element (e.g. "Lbl", "Caption").
+    case tagged(String, [PageItem])
+
+    /// The same item moved by (dx, dy).
+    public func offsetBy(dx: Double, dy: Double) -> PageItem {
+        func move(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
+        switch self {
+        case let .text(shaped, lines, origin, color): return .text(shaped, lines: lines, origin: move(origin), color: color)
+        case let .link(url, rects): return .link(url: url, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) })
+        case let .fill(rect, color, radius): return .fill(rect.offsetBy(dx: dx, dy: dy), color, cornerRadius: radius)
+        case let .stroke(rect, color, width, radius, dash):
+            return .stroke(rect.offsetBy(dx: dx, dy: dy), color, lineWidth: width, cornerRadius: radius, dash: dash)
+        case let .line(from, to, color, width): return .line(from: move(from), to: move(to), color, width: width)
+        case let .image(file, rect): return .image(file, rect.offsetBy(dx: dx, dy: dy))
+        case let .tagged(role, items): return .tagged(role, items.map { $0.offsetBy(dx: dx, dy: dy) })
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import HandoutBindings
+
+/// The real `TextShaper`: Pango, through one thread's `FontSystem`.
+public final class PangoShaper: TextShaper {
+    public let fonts: FontSystem
+    private var descriptions: [String: FontDescription] = [:]
+
+    public init(fonts: FontSystem) { self.fonts = fonts }
+
+    public func shape(_ text: StyledText, style: TextStyle, width: Double) -> ShapedText {
+        fonts.layout(
+            text.text, runs: text.runs, font: description(style.font), width: width,
+            lineSpacing: style.lineSpacing, alignment: style.alignment, language: style.language)
+    }
+
+    /// Descriptions are parsed once and reused for every paragraph.
+    public func description(_ text: String) -> FontDescription {
+        if let known = descriptions[text] { return known }
+        let made = FontDescription(text)
+        descriptions[text] = made
+        return made
+    }
+}

@@ -1,0 +1,256 @@
+import HandoutBindings
+
+/// Turns a handout's blocks into measured `FlowBox`es in the theme's fonts, ready to paginate.
+public final class Typesetter {
+    public let theme: Theme
+    let shaper: TextShaper
+    let language: String
+    private var nextTagID = 0
+
+    /// Width of the text column.
+    var width: Double { theme.bodyRect.width }
+
+    public init(theme: Theme, shaper: TextShaper, language: String = "en") {
+        self.theme = theme
+        self.shaper = shaper
+        self.language = language
+    }
+
+    // MARK: Styles
+
+    var bodyStyle: TextStyle { TextStyle(font: theme.fonts.body, lineSpacing: theme.lineSpacing, language: language) }
+    var smallStyle: TextStyle { TextStyle(font: theme.fonts.small, lineSpacing: 1.25, language: language) }
+    func headingStyle(level: Int) -> TextStyle {
+        let font = level <= 2 ? theme.fonts.heading : Self.scaled(theme.fonts.heading, by: 0.86)
+        return TextStyle(font: font, lineSpacing: 1.15, language: language)
+    }
+
+    /// The same description at `factor` times its size ("DejaVu Sans Bold 14" → "… 12.04").
+    static func scaled(_ font: String, by factor: Double) -> String {
+        let size = FontDescription(font).pointSize
+        return FontDescription(font).resized(to: (size * factor * 100).rounded() / 100).text
+    }
+
+    func tag(_ role: String) -> StructureTag {
+        nextTagID += 1
+        return StructureTag(id: nextTagID, role: role)
+    }
+
+    // MARK: Blocks
+
+    /// The title block: title, optional summary, and an accent rule.
+    public func titleBoxes(title: String, summary: String?) -> [FlowBox] {
+        var boxes = [textBox(
+            StyledText(title), style: TextStyle(font: theme.fonts.title, lineSpacing: 1.1, language: language),
+            color: theme.accent, tags: [tag("H1")], before: 0, after: 6, keepWithNext: true, breakable: false)]
+        if let summary, !summary.isEmpty {
+            boxes.append(textBox(
+                StyledText(summary).styled { $0.italic = true }, style: bodyStyle, color: .muted,
+                tags: [tag("P")], before: 0, after: 8, keepWithNext: true, breakable: false))
+        }
+        boxes.append(FlowBox(
+            content: .solid(height: 2, items: [.line(from: Point(x: 0, y: 1), to: Point(x: width, y: 1), theme.accent, width: 1.5)]),
+            tags: [], spaceBefore: 0, spaceAfter: 14, keepWithNext: true))
+        return boxes
+    }
+
+    public func boxes(for blocks: [Block]) -> [FlowBox] {
+        blocks.flatMap { boxes(for: $0, indent: 0, tags: []) }
+    }
+
+    private func boxes(for block: Block, indent: Double, tags: [StructureTag]) -> [FlowBox] {
+        let columnWidth = width - indent
+        switch block {
+        case let .heading(level, text):
+            let style = headingStyle(level: level)
+            return [textBox(
+                text, style: style, color: level <= 2 ? theme.accent : .text, width: columnWidth, indent: indent,
+                tags: tags + [tag(level <= 2 ? "H2" : "H3")], before: level <= 2 ? 16 : 11, after: 4,
+                keepWithNext: true, breakable: false)]
+        case let .paragraph(text):
+            return [textBox(
+                text, style: bodyStyle, color: .text, width: columnWidth, indent: indent,
+                tags: tags + [tag("P")], before: 0, after: theme.paragraphSpacing)]
+        case let .preformatted(text):
+            return [textBox(
+                StyledText(text).styled { $0.monospace = true }, style: smallStyle, color: .text,
+                width: columnWidth, indent: indent, tags: tags + [tag("P")], before: 0, after: theme.paragraphSpacing)]
+        case let .list(ordered, start, items):
+            return listBoxes(ordered: ordered, start: start, items: items, indent: indent, tags: tags)
+        case let .callout(children):
+            return calloutBoxes(children, indent: indent, tags: tags)
+        case let .figure(figure):
+            return [figureBox(figure, width: columnWidth, indent: indent, tags: tags)]
+        case .rule:
+            return [FlowBox(
+                content: .solid(height: 1, items: [.line(from: Point(x: indent, y: 0.5), to: Point(x: width, y: 0.5), .muted, width: 0.5)]),
+                tags: tags, spaceBefore: 8, spaceAfter: 8)]
+        }
+    }
+
+    func textBox(
+        _ text: StyledText, style: TextStyle, color: Color, width: Double? = nil, indent: Double = 0,
+        tags: [StructureTag], before: Double, after: Double, keepWithNext: Bool = false, breakable: Bool = true
+    ) -> FlowBox {
+        let shaped = shaper.shape(linkStyled(text), style: style, width: width ?? self.width)
+        return FlowBox(
+            content: .lines(FlowBox.Lines(shaped: shaped, links: text.links, indent: indent, color: color)),
+            tags: tags, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext, breakable: breakable)
+    }
+
+    /// Links drawn in the accent color and underlined, so they read as links on paper too.
+    private func linkStyled(_ text: StyledText) -> StyledText {
+        var copy = text
+        for link in text.links {
+            copy.runs.append(TextRun(start: link.start, end: link.end, underline: true, color: theme.accent))
+        }
+        return copy
+    }
+
+    // MARK: Lists
+
+    private func listBoxes(ordered: Bool, start: Int, items: [[Block]], indent: Double, tags: [StructureTag]) -> [FlowBox] {
+        let listTag = tag("L")
+        let markerWidth = ordered ? 20.0 : 14.0
+        var result: [FlowBox] = []
+        for (number, item) in items.enumerated() {
+            let itemTags = tags + [listTag, tag("LI")]
+            let marker = ordered ? "\(start + number)." : (indent > 0 ? "◦" : "•")
+            var first = true
+            for block in item {
+                if case let .paragraph(text) = block {
+                    var box = textBox(
+                        text, style: bodyStyle, color: .text, width: width - indent - markerWidth,
+                        indent: indent + markerWidth, tags: itemTags, before: 0, after: 3)
+                    if case var .lines(lines) = box.content {
+                        lines.leafTag = "LBody"
+                        if first {
+                            lines.marker = shaper.shape(StyledText(marker), style: bodyStyle, width: markerWidth)
+                            lines.markerIndent = indent
+                        }
+                        box.content = .lines(lines)
+                    }
+                    result.append(box)
+                } else {
+                    result += boxes(for: block, indent: indent + markerWidth, tags: itemTags)
+                }
+                first = false
+            }
+        }
+        if !result.isEmpty {
+            result[0].spaceBefore = max(result[0].spaceBefore, 2)
+            result[result.count - 1].spaceAfter = max(result[result.count - 1].spaceAfter, theme.paragraphSpacing)
+        }
+        return result
+    }
+
+    // MARK: Solid blocks
+
+    /// A block quote as a tinted box with an accent bar; it moves whole unless it is taller than a page.
+    private func calloutBoxes(_ children: [Block], indent: Double, tags: [StructureTag]) -> [FlowBox] {
+        let padding = 10.0, bar = 4.0
+        let quoteTag = tag("BlockQuote")
+        let saved = width
+        let innerWidth = saved - indent - bar - 2 * padding
+        let inner = Typesetter(theme: theme.withBodyWidth(innerWidth), shaper: shaper, language: language)
+        inner.nextTagID = nextTagID
+        let innerBoxes = inner.boxes(for: children)
+        nextTagID = inner.nextTagID
+        let (items, height) = Self.stack(innerBoxes)
+        let total = height + 2 * padding
+        guard total <= theme.bodyRect.height * 0.9 else {
+            // Too tall to keep whole: let its paragraphs flow like the rest of the page.
+            return children.flatMap { boxes(for: $0, indent: indent, tags: tags + [quoteTag]) }
+        }
+        let box = Rect(x: indent, y: 0, width: saved - indent, height: total)
+        var drawn: [PageItem] = [
+            .fill(box, theme.accent.tinted(0.9), cornerRadius: 3),
+            .fill(Rect(x: indent, y: 0, width: bar, height: total), theme.accent, cornerRadius: 0),
+        ]
+        drawn += items.map { $0.offsetBy(dx: indent + bar + padding, dy: padding) }
+        return [FlowBox(content: .solid(height: total, items: drawn), tags: tags + [quoteTag], spaceBefore: 6, spaceAfter: 10)]
+    }
+
+    /// Lays boxes one under another with no page breaks, nesting each one's tags around its items.
+    static func stack(_ boxes: [FlowBox]) -> (items: [PageItem], height: Double) {
+        var y = 0.0
+        var items: [PageItem] = []
+        for (i, box) in boxes.enumerated() {
+            if i > 0 { y += max(boxes[i - 1].spaceAfter, box.spaceBefore) }
+            let lineCount: Int
+            if case let .lines(lines) = box.content { lineCount = lines.shaped.lines.count } else { lineCount = 0 }
+            var placed = box.items(lines: 0..<lineCount, x: 0, y: y)
+            for tag in box.tags.reversed() { placed = [.tagged(tag.role, placed)] }
+            items += placed
+            y += box.height
+        }
+        return (items, y)
+    }
+
+    private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {
+        let caption = shaper.shape(StyledText(figure.caption), style: smallStyle, width: width)
+        let gap = 5.0
+        var items: [PageItem]
+        let artHeight: Double
+        if let image = figure.image {
+            // Fit the text width, and no more than half the page, keeping the picture's shape.
+            let scale = min(width / image.pixelSize.width, theme.bodyRect.height * 0.5 / image.pixelSize.height)
+            let size = Size(width: image.pixelSize.width * scale, height: image.pixelSize.height * scale)
+            artHeight = size.height
+            items = [.image(image, Rect(x: indent + (width - size.width) / 2, y: 0, width: size.width, height: size.height))]
+        } else {
+            artHeight = (width / 3).rounded()
+            items = placeholderItems(Rect(x: indent, y: 0, width: width, height: artHeight))
+        }
+        let captionItems: [PageItem] = [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: artHeight + gap), color: .muted)]
+        items.append(.tagged("Caption", captionItems))
+        return FlowBox(
+            content: .solid(height: artHeight + gap + caption.height, items: items),
+            tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
+    }
+
+    /// A dashed frame marking where the illustration will go.
+    private func placeholderItems(_ frame: Rect) -> [PageItem] {
+        let label = shaper.shape(StyledText("Illustration to come"), style: TextStyle(font: theme.fonts.small, lineSpacing: 1, alignment: .center), width: frame.width)
+        let labelY = frame.y + (frame.height - label.height) / 2
+        return [
+            .fill(frame, theme.accent.tinted(0.94), cornerRadius: 4),
+            .stroke(frame, theme.accent.tinted(0.45), lineWidth: 1, cornerRadius: 4, dash: [5, 3]),
+            .text(label, lines: 0..<label.lines.count, origin: Point(x: frame.x, y: labelY), color: theme.accent.tinted(0.3)),
+        ]
+    }
+
+    /// The boxed disclaimer and contact details that end every handout.
+    public func disclaimerBox(clinic: Clinic) -> FlowBox {
+        let padding = 9.0
+        let innerWidth = width - 2 * padding
+        var heading = StyledText("Important")
+        heading = heading.styled { $0.bold = true }
+        let text = shaper.shape(StyledText(clinic.disclaimer), style: smallStyle, width: innerWidth)
+        let contact = StyledText("\(clinic.name) · \(clinic.phone) · \(clinic.website)\n\(clinic.address)")
+        let contactShaped = shaper.shape(contact.styled { $0.bold = false }, style: smallStyle, width: innerWidth)
+        let headingShaped = shaper.shape(heading, style: smallStyle, width: innerWidth)
+        var y = padding
+        var items: [PageItem] = []
+        for (shaped, gapAfter) in [(headingShaped, 2.0), (text, 5.0), (contactShaped, 0.0)] {
+            items.append(.tagged("P", [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: padding, y: y), color: .text)]))
+            y += shaped.height + gapAfter
+        }
+        let height = y + padding
+        items.insert(.stroke(Rect(x: 0, y: 0, width: width, height: height), .muted, lineWidth: 0.75, cornerRadius: 3, dash: []), at: 0)
+        return FlowBox(content: .solid(height: height, items: items), tags: [tag("Div")], spaceBefore: 18, spaceAfter: 0)
+    }
+}
+
+extension ShapedText {
+    var height: Double { lines.last?.bottom ?? 0 }
+}
+
+extension Theme {
+    /// A copy whose text column is `width` wide (for callouts), margins otherwise unchanged.
+    func withBodyWidth(_ width: Double) -> Theme {
+        var copy = self
+        copy.margins.right = pageSize.width - margins.left - width
+        return copy
+    }
+}

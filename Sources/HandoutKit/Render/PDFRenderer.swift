@@ -1,0 +1,49 @@
+import HandoutBindings
+
+/// Document information written into a PDF.
+public struct PDFMetadata: Equatable, Sendable {
+    public var title: String
+    public var subject: String?
+    public var author: String
+    public var creator: String
+    /// ISO 8601 in UTC, e.g. "2026-11-15T00:00:00Z".
+    public var created: String
+}
+
+/// Draws laid-out pages into a tagged PDF and returns its bytes.
+public struct PDFRenderer {
+    public init() {}
+
+    public func render(_ pages: [Page], metadata: PDFMetadata) throws -> [UInt8] {
+        let surface = try PDFSurface(size: pages.first?.size ?? Theme.standard.pageSize)
+        surface.setMetadata(.title, metadata.title)
+        if let subject = metadata.subject { surface.setMetadata(.subject, subject) }
+        surface.setMetadata(.author, metadata.author)
+        surface.setMetadata(.creator, metadata.creator)
+        surface.setMetadata(.createDate, metadata.created)
+        surface.setMetadata(.modDate, metadata.created)
+
+        let graphics = try GraphicsContext(drawingOn: surface)
+        let drawer = PageDrawer(graphics: graphics, tagged: true)
+        graphics.beginTag("Document")
+        for page in pages {
+            surface.setPageSize(page.size)
+            var open: [StructureTag] = []
+            for block in page.blocks {
+                // Close what this block is not inside, then open what it is inside but not yet open.
+                let shared = zip(open, block.tags).prefix { $0.id == $1.id }.count
+                for tag in open[shared...].reversed() { graphics.endTag(tag.role) }
+                for tag in block.tags[shared...] { graphics.beginTag(tag.role) }
+                open = block.tags
+                try drawer.draw(block.items)
+            }
+            // Elements end with the page, so the header and footer stay outside them.
+            for tag in open.reversed() { graphics.endTag(tag.role) }
+            try drawer.draw(page.furniture)
+            graphics.showPage()
+        }
+        graphics.endTag("Document")
+        try graphics.checkStatus()
+        return try surface.finish()
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HandoutBindings
+
+/// Draws page items with cairo: the only place layout results meet a graphics context.
+final class PageDrawer {
+    private let graphics: GraphicsContext
+    /// Pictures are decoded once per document, however often they appear.
+    private var bitmaps: [String: Bitmap] = [:]
+    /// Whether to emit link and structure tags (PDF only).
+    private let tagged: Bool
+
+    init(graphics: GraphicsContext, tagged: Bool) {
+        self.graphics = graphics
+        self.tagged = tagged
+    }
+
+    func draw(_ items: [PageItem]) throws {
+        for item in items { try draw(item) }
+    }
+
+    private func draw(_ item: PageItem) throws {
+        switch item {
+        case let .text(shaped, lines, origin, color):
+            guard let layout = shaped as? TextLayout else {
+                throw GraphicsError("text was measured without Pango and cannot be drawn")
+            }
+            layout.draw(lines: lines, at: origin, color: color, on: graphics)
+        case let .link(url, rects):
+            guard tagged, !rects.isEmpty else { return }
+            let numbers = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
+            graphics.beginTag("Link", attributes: "uri=\(cairoTagString(url)) rect=[\(numbers)]")
+            graphics.endTag("Link")
+        case let .fill(rect, color, radius):
+            graphics.fill(rect, color: color, cornerRadius: radius)
+        case let .stroke(rect, color, width, radius, dash):
+            graphics.stroke(rect, color: color, lineWidth: width, cornerRadius: radius, dash: dash)
+        case let .line(from, to, color, width):
+            graphics.line(from: from, to: to, color: color, lineWidth: width)
+        case let .image(file, rect):
+            graphics.draw(try bitmap(file), in: rect)
+        case let .tagged(role, items):
+            if tagged { graphics.beginTag(role) }
+            try draw(items)
+            if tagged { graphics.endTag(role) }
+        }
+    }
+
+    private func bitmap(_ file: ImageFile) throws -> Bitmap {
+        if let known = bitmaps[file.url.path] { return known }
+        let made: Bitmap
+        switch file.format {
+        case .png:
+            made = try Bitmap(pngFile: file.url.path)
+        case .jpeg:
+            let bytes = try [UInt8](Data(contentsOf: file.url))
+            made = try Bitmap(jpegBytes: bytes, pixelWidth: Int(file.pixelSize.width), pixelHeight: Int(file.pixelSize.height))
+        }
+        bitmaps[file.url.path] = made
+        return made
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import HandoutBindings
+import Yams
+
+/// Reads a layout file over the built-in default, checking every key and value.
+public struct ThemeLoader {
+    /// Fields a header or footer may use.
+    public static let templateFields = ["title", "page", "pages", "clinic", "date", "summary", "category", "phone", "website"]
+
+    public var layoutsDirectory: URL
+
+    public init(layoutsDirectory: URL) { self.layoutsDirectory = layoutsDirectory }
+
+    /// `name` is a file in the layouts folder ("a4") or a path to a YAML file; nil is the default, letter.
+    public func load(_ name: String?) throws -> Theme {
+        try load(url: resolve(name ?? "letter"))
+    }
+
+    /// The file a layout name stands for.
+    public func resolve(_ name: String) throws -> URL {
+        let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        let url = looksLikePath
+            ? URL(fileURLWithPath: name)
+            : layoutsDirectory.appendingPathComponent(name + ".yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            let available = (try? FileManager.default.contentsOfDirectory(atPath: layoutsDirectory.path))?
+                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted() ?? []
+            throw HandoutError(
+                file: DisplayPath.of(url),
+                "no such layout; use one of \(available.isEmpty ? "(none found)" : available.joined(separator: ", ")) or a path to a .yaml file")
+        }
+        return url
+    }
+
+    public func load(url: URL) throws -> Theme {
+        let file = DisplayPath.of(url)
+        let text = try SourceText.read(url, what: "this layout")
+        let yaml = try YAMLMapping(parsing: text, file: file, what: "this layout")
+        try yaml.rejectUnknownKeys(allowed: ["page", "fonts", "color", "spacing", "header", "footer"])
+        var theme = Theme.standard
+        theme.file = file
+
+        if let page = try yaml.mapping("page") {
+            try page.rejectUnknownKeys(allowed: ["size", "margins"], prefix: "page.")
+            if let entry = page.entry("size") { theme.pageSize = try pageSize(entry, file: file) }
+            if let margins = try page.mapping("margins", prefix: "page.") {
+                try margins.rejectUnknownKeys(allowed: ["top", "bottom", "left", "right"], prefix: "page.margins.")
+                func margin(_ key: String, _ current: Double) throws -> Double {
+                    guard let entry = margins.entry(key) else { return current }
+                    return try length(entry, key: "page.margins.\(key)", file: file, range: 0...288)
+                }
+                theme.margins = Theme.Margins(
+                    top: try margin("top", theme.margins.top), bottom: try margin("bottom", theme.margins.bottom),
+                    left: try margin("left", theme.margins.left), right: try margin("right", theme.margins.right))
+            }
+            let body = theme.bodyRect
+            guard body.width >= 144, body.height >= 144 else {
+                throw HandoutError(file: file, line: page.line, key: "page",
+                                   "the margins leave less than 2 inches for text; make them smaller or the page bigger")
+            }
+        }
+        if let fonts = try yaml.mapping("fonts") {
+            try fonts.rejectUnknownKeys(allowed: Theme.Fonts.roles, prefix: "fonts.")
+            for role in Theme.Fonts.roles {
+                guard let value = try fonts.string(role, prefix: "fonts.") else { continue }
+                let line = fonts.entry(role)?.line
+                let description = FontDescription(value)
+                guard !description.families.isEmpty, description.pointSize >= 4, description.pointSize <= 96 else {
+                    throw HandoutError(file: file, line: line, key: "fonts.\(role)",
+                                       "'\(value)' is not a font with a size; write family, style and size in points, e.g. \"DejaVu Sans Bold 12\"")
+                }
+                theme.fonts[role] = value
+                theme.fontLines[role] = line
+            }
+        }
+        if let color = try yaml.mapping("color") {
+            try color.rejectUnknownKeys(allowed: ["accent"], prefix: "color.")
+            if let value = try color.string("accent", prefix: "color.") {
+                guard let parsed = Color(hex: value) else {
+                    throw HandoutError(file: file, line: color.entry("accent")?.line, key: "color.accent",
+                                       "'\(value)' is not a color; write it as \"#rrggbb\" in quotes, e.g. \"#1f5f8b\"")
+                }
+                theme.accent = parsed
+            }
+        }
+        if let spacing = try yaml.mapping("spacing") {
+            try spacing.rejectUnknownKeys(allowed: ["line", "paragraph"], prefix: "spacing.")
+            if let entry = spacing.entry("line") {
+                theme.lineSpacing = try number(entry, key: "spacing.line", file: file, range: 1...3, unit: "times the font's line height")
+            }
+            if let entry = spacing.entry("paragraph") {
+                theme.paragraphSpacing = try length(entry, key: "spacing.paragraph", file: file, range: 0...72)
+            }
+        }
+        for key in ["header", "footer"] {
+            guard let value = try yaml.string(key) else { continue }
+            let template = Template(value)
+            if let unknown = template.fields.first(where: { !Self.templateFields.contains($0) }) {
+                throw HandoutError(file: file, line: yaml.entry(key)?.line, key: key,
+                                   "{\(unknown)} is not a field; use \(Self.templateFields.map { "{\($0)}" }.joined(separator: " "))")
+            }
+            if key == "header" { theme.header = template } else { theme.footer = template }
+        }
+        return theme
+    }
+
+    private func pageSize(_ entry: YAMLMapping.Entry, file: String) throws -> Size {
+        let allowed = "letter, a4, legal, or [width, height] in points"
+        if let name = entry.value.scalar?.string {
+            guard let size = PageSizeName(rawValue: name.lowercased()) else {
+                throw HandoutError(file: file, line: entry.line, key: "page.size", "'\(name)' is not a page size; use \(allowed)")
+            }
+            return size.size
+        }
+        guard let items = entry.value.sequence, items.count == 2,
+              let w = items[0].scalar.flatMap({ Double($0.string) }), let h = items[1].scalar.flatMap({ Double($0.string) }),
+              (144...2000).contains(w), (144...2000).contains(h)
+        else {
+            throw HandoutError(file: file, line: entry.line, key: "page.size", "must be \(allowed), each between 144 and 2000")
+        }
+        return Size(width: w, height: h)
+    }
+
+    /// A length in points; `in`, `mm`, `cm` and `pt` suffixes are converted.
+    private func length(_ entry: YAMLMapping.Entry, key: String, file: String, range: ClosedRange<Double>) throws -> Double {
+        let text = entry.value.scalar?.string.trimmed ?? ""
+        let units: [(String, Double)] = [("pt", 1), ("in", 72), ("mm", 72 / 25.4), ("cm", 72 / 2.54)]
+        var value: Double?
+        if let n = Double(text) { value = n }
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            value = Double(String(text.dropLast(suffix.count)).trimmed).map { $0 * factor }
+        }
+        guard let value, range.contains(value) else {
+            throw HandoutError(file: file, line: entry.line, key: key,
+                               "'\(text)' is not a length from \(Int(range.lowerBound)) to \(Int(range.upperBound)) points; write e.g. 54, 0.75in or 20mm")
+        }
+        return value
+    }
+
+    private func number(_ entry: YAMLMapping.Entry, key: String, file: String, range: ClosedRange<Double>, unit: String) throws -> Double {
+        let text = entry.value.scalar?.string ?? ""
+        guard let value = Double(text), range.contains(value) else {
+            throw HandoutError(file: file, line: entry.line, key: key,
+                               "'\(text)' must be a number from \(range.lowerBound) to \(range.upperBound) (\(unit))")
+        }
+        return value
+    }
+}

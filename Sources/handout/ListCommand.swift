@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import HandoutKit
+
+/// `handout list`: slug, title and category of every handout.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the handouts in the content folder.")
+
+    @Option(name: .long, help: "Content folder.")
+    var content: String = "Content"
+
+    func run() throws {
+        try Console.guarded {
+            let library = ContentLibrary(workspace: Workspace(content: URL(fileURLWithPath: content, isDirectory: true)))
+            var failed = false
+            for slug in try library.slugs() {
+                var warnings: [Warning] = []
+                do {
+                    let procedure = try library.procedure(slug, warnings: &warnings)
+                    Console.say([slug, procedure.title, procedure.category ?? "-"].joined(separator: "\t"))
+                } catch {
+                    Console.fail("\(error)")
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import HandoutKit
+
+/// Renders handouts to PDF files, reporting each, carrying on past bad ones.
+struct Renderer {
+    let engine: HandoutEngine
+    let outputFolder: URL
+
+    /// Writes OUTPUT/SLUG.pdf for each slug; throws exit status 1 after the rest if any failed.
+    func renderAll(_ slugs: [String]) throws {
+        var failures = 0
+        for slug in slugs {
+            do {
+                var warnings: [Warning] = []
+                let procedure = try engine.library.procedure(slug, warnings: &warnings)
+                let (bytes, pages) = try engine.renderPDF(procedure, warnings: &warnings)
+                let url = outputFolder.appendingPathComponent(slug + ".pdf")
+                try AtomicFile.write(bytes, to: url)
+                warnings.forEach(Console.warn)
+                Console.say("\(relative(url))  (\(pages) page\(pages == 1 ? "" : "s"), \(bytes.count / 1024) KB)")
+            } catch {
+                Console.fail("\(error)")
+                failures += 1
+            }
+        }
+        if failures > 0 {
+            Console.fail("\(failures) of \(slugs.count) handout(s) failed; the others were written")
+            throw ExitCode(1)
+        }
+    }
+
+    private func relative(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+}
