@@ -58,6 +58,12 @@ public final class TextLayout {
 
     public var height: Double { lines.last?.bottom ?? 0 }
 
+    /// Whether the first line reads right to left (Arabic, Hebrew), as Pango resolved it.
+    public var isRightToLeft: Bool {
+        guard let line = pango_layout_get_line_readonly(pointer, 0) else { return false }
+        return pango_layout_line_get_resolved_direction(line) == PANGO_DIRECTION_RTL
+    }
+
     /// Draws lines `range` so that the top of the first one's slot lands at `origin`.
     public func draw(lines range: Range<Int>, at origin: Point, color: Color, on graphics: GraphicsContext) {
         guard let first = range.first, first < lines.count else { return }

@@ -21,6 +21,8 @@ public protocol ShapedText: AnyObject {
     var lines: [LineBox] { get }
     /// Characters no font could draw.
     var missingGlyphs: Int { get }
+    /// Whether the text reads right to left, so list markers go on the right.
+    var isRightToLeft: Bool { get }
     /// Boxes covering UTF-8 bytes `start..<end` on `lines`, with the first of those lines' top at `origin`.
     func rects(bytes start: Int, _ end: Int, lines: Range<Int>, at origin: Point) -> [Rect]
 }

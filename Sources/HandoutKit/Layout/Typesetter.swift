@@ -128,6 +128,11 @@ public final class Typesetter {
                             lines.marker = shaper.shape(StyledText(marker), style: bodyStyle, width: markerWidth)
                             lines.markerIndent = indent
                         }
+                        if lines.shaped.isRightToLeft {
+                            // Mirror the column: text from the left edge, marker on the right.
+                            lines.indent = 0
+                            lines.markerIndent = width - indent - markerWidth + (ordered ? 0 : markerWidth / 2)
+                        }
                         box.content = .lines(lines)
                     }
                     result.append(box)
@@ -188,35 +193,41 @@ public final class Typesetter {
     }
 
     private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {
+        guard let image = figure.image else {
+            return FlowBox(
+                content: .solid(height: (width / 3).rounded(), items: placeholderItems(figure.caption, width: width, indent: indent)),
+                tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
+        }
+        // Fit the text width, and no more than half the page, keeping the picture's shape.
+        let scale = min(width / image.pixelSize.width, theme.bodyRect.height * 0.5 / image.pixelSize.height)
+        let size = Size(width: image.pixelSize.width * scale, height: image.pixelSize.height * scale)
         let caption = shaper.shape(StyledText(figure.caption), style: smallStyle, width: width)
         let gap = 5.0
-        var items: [PageItem]
-        let artHeight: Double
-        if let image = figure.image {
-            // Fit the text width, and no more than half the page, keeping the picture's shape.
-            let scale = min(width / image.pixelSize.width, theme.bodyRect.height * 0.5 / image.pixelSize.height)
-            let size = Size(width: image.pixelSize.width * scale, height: image.pixelSize.height * scale)
-            artHeight = size.height
-            items = [.image(image, Rect(x: indent + (width - size.width) / 2, y: 0, width: size.width, height: size.height))]
-        } else {
-            artHeight = (width / 3).rounded()
-            items = placeholderItems(Rect(x: indent, y: 0, width: width, height: artHeight))
-        }
-        let captionItems: [PageItem] = [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: artHeight + gap), color: .muted)]
-        items.append(.tagged("Caption", captionItems))
+        let items: [PageItem] = [
+            .image(image, Rect(x: indent + (width - size.width) / 2, y: 0, width: size.width, height: size.height)),
+            .tagged("Caption", [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: size.height + gap), color: .muted)]),
+        ]
         return FlowBox(
-            content: .solid(height: artHeight + gap + caption.height, items: items),
+            content: .solid(height: size.height + gap + caption.height, items: items),
             tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
     }
 
-    /// A dashed frame marking where the illustration will go.
-    private func placeholderItems(_ frame: Rect) -> [PageItem] {
-        let label = shaper.shape(StyledText("Illustration to come"), style: TextStyle(font: theme.fonts.small, lineSpacing: 1, alignment: .center), width: frame.width)
-        let labelY = frame.y + (frame.height - label.height) / 2
+    /// A dashed frame of fixed shape (3:1) where the art will go, holding its caption.
+    private func placeholderItems(_ caption: String, width: Double, indent: Double) -> [PageItem] {
+        let frame = Rect(x: indent, y: 0, width: width, height: (width / 3).rounded())
+        let textWidth = frame.width - 48
+        let label = shaper.shape(
+            StyledText("ILLUSTRATION"), style: TextStyle(font: theme.fonts.small, lineSpacing: 1, alignment: .center), width: textWidth)
+        var centered = bodyStyle
+        centered.alignment = .center
+        let text = shaper.shape(StyledText(caption).styled { $0.italic = true }, style: centered, width: textWidth)
+        let gap = 4.0
+        let top = frame.y + max(6, (frame.height - label.height - gap - text.height) / 2)
         return [
             .fill(frame, theme.accent.tinted(0.94), cornerRadius: 4),
             .stroke(frame, theme.accent.tinted(0.45), lineWidth: 1, cornerRadius: 4, dash: [5, 3]),
-            .text(label, lines: 0..<label.lines.count, origin: Point(x: frame.x, y: labelY), color: theme.accent.tinted(0.3)),
+            .text(label, lines: 0..<label.lines.count, origin: Point(x: frame.x + 24, y: top), color: theme.accent.tinted(0.25)),
+            .tagged("Caption", [.text(text, lines: 0..<text.lines.count, origin: Point(x: frame.x + 24, y: top + label.height + gap), color: .text)]),
         ]
     }
 

@@ -8,6 +8,8 @@ public struct PDFMetadata: Equatable, Sendable {
     public var creator: String
     /// ISO 8601 in UTC, e.g. "2026-11-15T00:00:00Z".
     public var created: String
+    /// BCP 47 language of the text, for screen readers.
+    public var language: String
 }
 
 /// Draws laid-out pages into a tagged PDF and returns its bytes.
@@ -44,6 +46,6 @@ public struct PDFRenderer {
         }
         graphics.endTag("Document")
         try graphics.checkStatus()
-        return try surface.finish()
+        return CatalogUpdate.apply(to: try surface.finish(), language: metadata.language)
     }
 }

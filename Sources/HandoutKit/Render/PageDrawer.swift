@@ -24,7 +24,18 @@ final class PageDrawer {
             guard let layout = shaped as? TextLayout else {
                 throw GraphicsError("text was measured without Pango and cannot be drawn")
             }
-            layout.draw(lines: lines, at: origin, color: color, on: graphics)
+            guard tagged, lines.count > 1 else {
+                layout.draw(lines: lines, at: origin, color: color, on: graphics)
+                return
+            }
+            // One marked-content span per line: poppler (and some readers) lose the rest of a
+            // sequence after the ActualText span cairo emits for a line's trailing space.
+            for line in lines {
+                let y = origin.y + layout.lines[line].top - layout.lines[lines.lowerBound].top
+                graphics.beginTag("Span")
+                layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
+                graphics.endTag("Span")
+            }
         case let .link(url, rects):
             guard tagged, !rects.isEmpty else { return }
             let numbers = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
