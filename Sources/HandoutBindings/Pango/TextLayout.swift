@@ -9,6 +9,12 @@ public struct LineBox: Equatable, Sendable {
     /// Baseline, from the paragraph's top.
     public var baseline: Double
     public var height: Double { bottom - top }
+
+    public init(top: Double, bottom: Double, baseline: Double) {
+        self.top = top
+        self.bottom = bottom
+        self.baseline = baseline
+    }
 }
 
 /// The one owner of a `PangoLayout`: a shaped paragraph whose lines can be drawn one by one,

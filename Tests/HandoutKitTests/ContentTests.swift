@@ -1,0 +1,174 @@
+import Foundation
+import HandoutBindings
+import Testing
+@testable import HandoutKit
+
+/// Reading content: Markdown through cmark into blocks, front matter and layouts checked key by key.
+@Suite struct ContentTests {
+    func load(_ text: String, name: String = "t.md") throws -> (Procedure, [Warning]) {
+        let folder = try TestSupport.temporaryFolder()
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        var warnings: [Warning] = []
+        let procedure = try ProcedureLoader(contentDirectory: folder).load(url, warnings: &warnings)
+        return (procedure, warnings)
+    }
+
+    func error(_ text: String) -> HandoutError? {
+        do { _ = try load(text); return nil } catch let e as HandoutError { return e } catch { return nil }
+    }
+
+    @Test func frontMatterAndBody() throws {
+        let (p, warnings) = try load("""
+        ---
+        title: Facet Joint Injection
+        summary: What it is.
+        category: Back pain relief
+        language: es
+        updated: 2026-11-15
+        ---
+        Intro with **bold**, *italic* and a [link](https://example.org).
+
+        ## Heading
+
+        - one
+          - nested
+        - two
+
+        > **Call us** if
+
+        ![A caption]()
+        """)
+        #expect(warnings.isEmpty)
+        #expect(p.title == "Facet Joint Injection")
+        #expect(p.summary == "What it is.")
+        #expect(p.language == "es")
+        #expect(p.updated == CalendarDate(year: 2026, month: 11, day: 15))
+        guard p.blocks.count == 5, case let .paragraph(intro) = p.blocks[0] else {
+            Issue.record("unexpected blocks \(p.blocks)")
+            return
+        }
+        #expect(intro.text == "Intro with bold, italic and a link.")
+        #expect(intro.runs.contains { $0.bold && String(intro.text.utf8.dropFirst($0.start).prefix($0.end - $0.start))! == "bold" })
+        #expect(intro.links.map(\.url) == ["https://example.org"])
+        #expect(p.blocks[1] == .heading(level: 2, StyledText("Heading")))
+        guard case let .list(false, _, items) = p.blocks[2] else { Issue.record("no list"); return }
+        #expect(items.count == 2)
+        #expect(items[0].count == 2)  // text and the nested list
+        guard case .callout = p.blocks[3] else { Issue.record("no callout"); return }
+        #expect(p.blocks[4] == .figure(Figure(caption: "A caption", image: nil, line: 18)))
+    }
+
+    @Test func markupInTextStaysLiteral() throws {
+        let (p, _) = try load("---\ntitle: <b>T</b> & co\n---\nA <b>tag</b> & an &amp; entity and 1 < 2.\n\n<div>block html</div>\n")
+        #expect(p.title == "<b>T</b> & co")
+        #expect(p.blocks.first == .paragraph(StyledText("A <b>tag</b> & an & entity and 1 < 2.")))
+        #expect(p.blocks.last == .preformatted("<div>block html</div>"))
+    }
+
+    @Test func missingPictureIsAPlaceholderWithAWarning() throws {
+        let (p, warnings) = try load("---\ntitle: T\n---\nText.\n\n![Where art goes](missing.png)\n")
+        #expect(p.blocks.last == .figure(Figure(caption: "Where art goes", image: nil, line: 6)))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.description.contains("t.md:6:") == true)
+        #expect(warnings.first?.description.contains("missing.png") == true)
+    }
+
+    @Test func picturesAreProbed() throws {
+        let folder = TestSupport.fixtures.appendingPathComponent("Content/images")
+        let png = try #require(ImageFile.probe(folder.appendingPathComponent("diagram.png")))
+        #expect(png.format == .png)
+        #expect(png.pixelSize == Size(width: 120, height: 60))
+        let jpeg = try #require(ImageFile.probe(folder.appendingPathComponent("photo.jpg")))
+        #expect(jpeg.format == .jpeg)
+        #expect(jpeg.pixelSize.width > 0)
+    }
+
+    @Test(arguments: [
+        ("---\nsummary: x\n---\nBody", 2, "'title': is missing"),
+        ("---\ntitle: \"\"\n---\nBody", 2, "'title': is empty"),
+        ("---\ntitle: [unclosed\n---\nBody", 3, "YAML syntax error"),
+        ("---\ntitle: A\ntilte: B\n---\nBody", 3, "'tilte': is not a known key"),
+        ("---\ntitle: A\n", 1, "never closed"),
+        ("title: A\n\nBody", 1, "must begin with front matter"),
+        ("---\ntitle: A\nupdated: 12/03/2026\n---\n", 3, "'updated': '12/03/2026' is not a date"),
+        ("---\ntitle: A\nlanguage: english please\n---\n", 3, "'language'"),
+    ])
+    func badFrontMatter(text: String, line: Int, message: String) {
+        let e = error(text)
+        #expect(e?.line == line, "\(String(describing: e))")
+        #expect(e?.description.contains(message) == true, "\(String(describing: e))")
+        #expect(e?.description.contains("t.md") == true)
+        #expect(e?.description.contains("\n") == false)
+    }
+
+    @Test func emptyAndInvalidFilesAreRefused() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let empty = folder.appendingPathComponent("empty.md")
+        try Data("  \n\n".utf8).write(to: empty)
+        var warnings: [Warning] = []
+        #expect(throws: HandoutError.self) { try ProcedureLoader(contentDirectory: folder).load(empty, warnings: &warnings) }
+        let latin1 = folder.appendingPathComponent("latin1.md")
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0x43, 0x61, 0x66, 0xE9, 0x0A]).write(to: latin1)
+        do {
+            _ = try ProcedureLoader(contentDirectory: folder).load(latin1, warnings: &warnings)
+            Issue.record("accepted invalid UTF-8")
+        } catch let e as HandoutError {
+            #expect(e.line == 2)
+            #expect(e.description.contains("UTF-8"))
+        }
+    }
+
+    @Test func layoutsOverlayTheDefault() throws {
+        let layouts = TestSupport.packageRoot.appendingPathComponent("Layouts")
+        let loader = ThemeLoader(layoutsDirectory: layouts)
+        let letter = try loader.load("letter")
+        #expect(letter.pageSize == Size(width: 612, height: 792))
+        #expect(letter.fonts == Theme.standard.fonts)
+        let a4 = try loader.load("a4")
+        #expect(abs(a4.pageSize.width - 595.276) < 0.01)
+        #expect(a4.fonts == letter.fonts)
+        let large = try loader.load("large-print")
+        #expect(FontDescription(large.fonts.body).pointSize >= 16)
+        #expect(large.pageSize == letter.pageSize)
+    }
+
+    @Test(arguments: [
+        ("page:\n  size: tabloid\n", 2, "'page.size': 'tabloid' is not a page size"),
+        ("colour:\n  accent: red\n", 1, "'colour': is not a known key"),
+        ("color:\n  accent: red\n", 2, "'color.accent': 'red' is not a color"),
+        ("spacing:\n  line: 9\n", 2, "'spacing.line'"),
+        ("page:\n  margins: { top: -3 }\n", 2, "'page.margins.top'"),
+        ("footer: \"Page {page} of {total}\"\n", 1, "{total} is not a field"),
+        ("fonts:\n  body: Bold\n", 2, "'fonts.body'"),
+        ("fonts: [a, b]\n", 1, "'fonts' must be lines"),
+    ])
+    func badLayout(text: String, line: Int, message: String) throws {
+        let url = try TestSupport.temporaryFolder().appendingPathComponent("bad.yaml")
+        try Data(text.utf8).write(to: url)
+        do {
+            _ = try ThemeLoader(layoutsDirectory: url.deletingLastPathComponent()).load(url.path)
+            Issue.record("accepted \(text)")
+        } catch let e as HandoutError {
+            #expect(e.line == line, "\(e)")
+            #expect(e.description.contains(message), "\(e)")
+            #expect(e.description.contains("bad.yaml"))
+        }
+    }
+
+    @Test func templatesFillFieldsAsPlainText() {
+        let template = Template("{title} · Page {page} of {pages} {not a field}")
+        #expect(template.fields == ["title", "page", "pages"])
+        #expect(template.render(["title": "{page}", "page": "2", "pages": "3"]) == "{page} · Page 2 of 3 {not a field}")
+    }
+
+    @Test func datesAreReproducible() throws {
+        let fixed = try DocumentDate.resolve(updated: nil, digest: 42, environment: ["SOURCE_DATE_EPOCH": "1764547200"])
+        #expect(fixed.iso == "2025-12-01T00:00:00Z")
+        let updated = try DocumentDate.resolve(updated: CalendarDate(iso: "2026-11-15"), digest: 42, environment: [:])
+        #expect(updated.iso == "2026-11-15T00:00:00Z")
+        let derived = try DocumentDate.resolve(updated: nil, digest: 42, environment: [:])
+        #expect(derived == (try DocumentDate.resolve(updated: nil, digest: 42, environment: [:])))
+        #expect(throws: HandoutError.self) { try DocumentDate.resolve(updated: nil, digest: 1, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+    }
+}

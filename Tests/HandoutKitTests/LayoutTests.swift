@@ -1,0 +1,109 @@
+import HandoutBindings
+import Testing
+@testable import HandoutKit
+
+/// Pagination rules, checked on fake-measured text: no fonts, no drawing.
+@Suite struct LayoutTests {
+    let shaper = FakeShaper()
+
+    /// A theme whose body holds exactly `lines` lines of 10 pt text at spacing 1.
+    func theme(lines: Int) -> Theme {
+        var theme = Theme.standard
+        theme.fonts.body = "Test 10"
+        theme.fonts.heading = "Test 10"
+        theme.lineSpacing = 1
+        theme.paragraphSpacing = 0
+        theme.pageSize = Size(width: 400, height: Double(lines * 10) + 100)
+        theme.margins = .init(top: 50, bottom: 50, left: 50, right: 50)
+        return theme
+    }
+
+    /// A paragraph that wraps to exactly `count` lines in a 300 pt column (60 characters a line).
+    func paragraph(_ count: Int, tag: String) -> Block {
+        let line = String(repeating: "x", count: 55)
+        return .paragraph(StyledText((0..<count).map { "\(tag)\($0) \(line)" }.joined(separator: " ")))
+    }
+
+    func paginate(_ blocks: [Block], lines: Int) -> [Page] {
+        let theme = theme(lines: lines)
+        let boxes = Typesetter(theme: theme, shaper: shaper).boxes(for: blocks)
+        return Paginator(pageSize: theme.pageSize, body: theme.bodyRect).paginate(boxes)
+    }
+
+    @Test func paragraphSplitsLineByLineWithTwoLinesEachSide() {
+        // 6 lines fill page 1 except 3 lines; a 5-line paragraph must split 3 | 2.
+        let pages = paginate([paragraph(6, tag: "a"), paragraph(5, tag: "b")], lines: 9)
+        #expect(pages.count == 2)
+        #expect(pages[0].fakeLines.filter { $0.hasPrefix("b") }.count == 3)
+        #expect(pages[1].fakeLines.filter { $0.hasPrefix("b") }.count == 2)
+    }
+
+    @Test func noOrphanMovesWholeParagraph() {
+        // Only one line of room: the paragraph's first line would be an orphan, so it all moves.
+        let pages = paginate([paragraph(8, tag: "a"), paragraph(4, tag: "b")], lines: 9)
+        #expect(pages[0].fakeLines.allSatisfy { $0.hasPrefix("a") })
+        #expect(pages[1].fakeLines.filter { $0.hasPrefix("b") }.count == 4)
+    }
+
+    @Test func noWidowLeavesAtLeastTwoLines() {
+        // 5 lines of room and a 6-line paragraph: 5 | 1 would leave a widow, so 4 | 2.
+        let pages = paginate([paragraph(4, tag: "a"), paragraph(6, tag: "b")], lines: 9)
+        #expect(pages[0].fakeLines.filter { $0.hasPrefix("b") }.count == 4)
+        #expect(pages[1].fakeLines.filter { $0.hasPrefix("b") }.count == 2)
+    }
+
+    @Test func headingIsNeverLastOnAPage() {
+        // The heading fits after 7 lines, but its paragraph's first two lines do not: it moves.
+        let heading = Block.heading(level: 2, StyledText("Section"))
+        let pages = paginate([paragraph(7, tag: "a"), heading, paragraph(4, tag: "b")], lines: 10)
+        #expect(pages.count == 2)
+        #expect(pages[0].roles == ["P"])
+        #expect(pages[1].roles.first == "H2")
+    }
+
+    @Test func calloutMovesWholeNeverSplits() {
+        let callout = Block.callout([paragraph(3, tag: "c")])
+        let pages = paginate([paragraph(7, tag: "a"), callout], lines: 10)
+        #expect(pages.count == 2)
+        #expect(pages[0].fakeLines.allSatisfy { $0.hasPrefix("a") })
+        #expect(pages[1].fakeLines.filter { $0.hasPrefix("c") }.count == 3)
+    }
+
+    @Test func paragraphLongerThanAPageRunsOn() {
+        let pages = paginate([paragraph(25, tag: "a")], lines: 10)
+        #expect(pages.count == 3)
+        #expect(pages.map { $0.fakeLines.count } == [10, 10, 5])
+    }
+
+    @Test func longHandoutGetsRunningHeaderAndPageXofY() {
+        var theme = theme(lines: 20)
+        theme.header = Template("{clinic}")
+        theme.footer = Template("{title} · Page {page} of {pages}")
+        var blocks: [Block] = []
+        for section in 0..<6 {
+            blocks.append(.heading(level: 2, StyledText("Section \(section)")))
+            blocks.append(paragraph(5, tag: "s\(section)p"))
+            blocks.append(.list(ordered: false, start: 1, items: [[paragraph(1, tag: "i")], [paragraph(2, tag: "j")]]))
+        }
+        let procedure = Procedure(
+            slug: "long", title: "Long", summary: nil, category: nil, language: "en", updated: nil,
+            blocks: blocks, file: "long.md", contentDigest: 0)
+        let clinic = Clinic(name: "Clinic", phone: "1", website: "w", address: "a", disclaimer: "d")
+        let document = HandoutLayout(theme: theme, shaper: shaper)
+            .layout(procedure, clinic: clinic, date: CalendarDate(year: 2026, month: 1, day: 2)!)
+        #expect(document.pages.count >= 3)
+        for (index, page) in document.pages.enumerated() {
+            #expect(page.roles.last != "H2", "page \(index + 1) ends with a heading")
+            let furniture = page.furniture.compactMap { item -> String? in
+                if case let .text(shaped, _, _, _) = item { return (shaped as? FakeShapedText)?.lineTexts.joined() }
+                return nil
+            }
+            #expect(furniture.contains("Clinic"))
+            #expect(furniture.contains("Long · Page \(index + 1) of \(document.pages.count)"))
+        }
+        // Every paragraph's lines appear once, in order, across pages.
+        let all = document.pages.flatMap(\.fakeLines).filter { $0.hasPrefix("s") }
+        #expect(all.count == 30)
+        #expect(all == all.sorted { a, b in a.prefix(4) < b.prefix(4) || (a.prefix(4) == b.prefix(4) && a < b) })
+    }
+}
