@@ -87,7 +87,7 @@ import Testing
     @Test(arguments: [
         ("---\nsummary: x\n---\nBody", 2, "'title': is missing"),
         ("---\ntitle: \"\"\n---\nBody", 2, "'title': is empty"),
-        ("---\ntitle: [unclosed\n---\nBody", 3, "YAML syntax error"),
+        ("---\ntitle: [unclosed\n---\nBody", 2, "YAML syntax error"),
         ("---\ntitle: A\ntilte: B\n---\nBody", 3, "'tilte': is not a known key"),
         ("---\ntitle: A\n", 1, "never closed"),
         ("title: A\n\nBody", 1, "must begin with front matter"),

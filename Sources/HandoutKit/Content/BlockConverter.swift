@@ -4,30 +4,48 @@ import HandoutBindings
 /// Turns cmark's Markdown blocks into handout `Block`s: images become figures or placeholders,
 /// raw HTML stays literal text, and every picture problem becomes a warning with its line.
 struct BlockConverter {
+    /// Longest paragraph accepted: far beyond any handout's, well within what Pango lays out correctly.
+    static let maximumParagraphCharacters = 20_000
+
     let file: String
     let lineOffset: Int
     let searchDirectories: [URL]
 
-    func convert(_ blocks: [MarkdownBlock], warnings: inout [Warning]) -> [Block] {
-        blocks.flatMap { convert($0, warnings: &warnings) }
+    func convert(_ blocks: [MarkdownBlock], warnings: inout [Warning]) throws -> [Block] {
+        try blocks.flatMap { try convert($0, warnings: &warnings) }
     }
 
-    private func convert(_ block: MarkdownBlock, warnings: inout [Warning]) -> [Block] {
+    private func convert(_ block: MarkdownBlock, warnings: inout [Warning]) throws -> [Block] {
+        switch block {
+        case let .paragraph(inlines, line), let .heading(_, inlines, line):
+            try checkLength(Self.styledText(inlines).text, line: line)
+        case let .codeBlock(text, line), let .html(text, line):
+            try checkLength(text, line: line)
+        default: break
+        }
         switch block {
         case let .heading(level, inlines, _):
             return [.heading(level: min(max(level, 2), 3), Self.styledText(inlines))]
         case let .paragraph(inlines, _):
             return paragraphAndFigures(inlines, warnings: &warnings)
         case let .list(ordered, start, items, _):
-            return [.list(ordered: ordered, start: start, items: items.map { convert($0, warnings: &warnings) })]
+            return [.list(ordered: ordered, start: start, items: try items.map { try convert($0, warnings: &warnings) })]
         case let .blockQuote(children, _):
-            return [.callout(convert(children, warnings: &warnings))]
+            return [.callout(try convert(children, warnings: &warnings))]
         case let .codeBlock(text, _), let .html(text, _):
             let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
             return trimmed.isEmpty ? [] : [.preformatted(trimmed)]
         case .thematicBreak:
             return [.rule]
         }
+    }
+
+    private func checkLength(_ text: String, line: Int) throws {
+        let count = text.count
+        guard count > Self.maximumParagraphCharacters else { return }
+        throw HandoutError(
+            file: file, line: line + lineOffset,
+            "this paragraph is \(count) characters long, more than the \(Self.maximumParagraphCharacters) a handout paragraph may have; break it into shorter paragraphs with blank lines")
     }
 
     /// A paragraph's text, with each image pulled out as a figure where it stands.

@@ -38,7 +38,7 @@ public struct ProcedureLoader {
         let converter = BlockConverter(
             file: file, lineOffset: parts.bodyLineOffset,
             searchDirectories: [url.deletingLastPathComponent(), contentDirectory])
-        let blocks = converter.convert(MarkdownParser.parse(parts.body), warnings: &warnings)
+        let blocks = try converter.convert(MarkdownParser.parse(parts.body), warnings: &warnings)
         return Procedure(
             slug: slug,
             title: try yaml.requiredString("title", example: "Epidural Steroid Injection").trimmed,

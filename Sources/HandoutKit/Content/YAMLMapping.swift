@@ -92,8 +92,12 @@ struct YAMLMapping {
 
     private static func describe(_ error: YamlError, file: String, lineOffset: Int) -> HandoutError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return HandoutError(file: file, line: mark.line + lineOffset, "YAML syntax error: \(problem); check the indentation and quoting on this line")
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
+            // Unclosed brackets and quotes are only noticed at the end of the text: point at where they opened.
+            let atEnd = mark.line > yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            let line = (atEnd ? context?.mark.line : nil) ?? mark.line
+            let what = context.map { " (\($0.text))" } ?? ""
+            return HandoutError(file: file, line: line + lineOffset, "YAML syntax error: \(problem)\(what); check the brackets, quotes and indentation on this line")
         case let .duplicatedKeysInMapping(duplicates, context):
             return HandoutError(file: file, line: context.mark.line + lineOffset, key: duplicates.first, "appears twice; keep one of them")
         default:

@@ -13,14 +13,18 @@ public final class HandoutEngine {
     public let clinic: Clinic
     let shaper: PangoShaper
 
-    public init(workspace: Workspace, layout: String? = nil) throws {
+    /// Checks the layout and its fonts, then reads the clinic profile unless `readingClinic` is false
+    /// (for commands that only inspect the layout).
+    public init(workspace: Workspace, layout: String? = nil, readingClinic: Bool = true) throws {
         self.workspace = workspace
         library = ContentLibrary(workspace: workspace)
         try FontSetup.prepare(fontsFolder: workspace.fonts)
         theme = try ThemeLoader(layoutsDirectory: workspace.layouts).load(layout)
         shaper = PangoShaper(fonts: try FontSystem())
         try Self.checkFonts(theme, shaper: shaper)
-        clinic = try Clinic.load(from: workspace.clinicFile)
+        clinic = readingClinic
+            ? try Clinic.load(from: workspace.clinicFile)
+            : Clinic(name: "", phone: "", website: "", address: "", disclaimer: "")
     }
 
     /// What each font role resolves to, in role order.

@@ -13,7 +13,12 @@ public struct ThemeLoader {
 
     /// `name` is a file in the layouts folder ("a4") or a path to a YAML file; nil is the default, letter.
     public func load(_ name: String?) throws -> Theme {
-        try load(url: resolve(name ?? "letter"))
+        guard let name else {
+            // Run outside a project folder, the default layout is the built-in one it spells out.
+            let standard = layoutsDirectory.appendingPathComponent("letter.yaml")
+            return FileManager.default.fileExists(atPath: standard.path) ? try load(url: standard) : .standard
+        }
+        return try load(url: resolve(name))
     }
 
     /// The file a layout name stands for.
