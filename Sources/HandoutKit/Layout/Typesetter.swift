@@ -176,20 +176,37 @@ public final class Typesetter {
         return [FlowBox(content: .solid(height: total, items: drawn), tags: tags + [quoteTag], spaceBefore: 6, spaceAfter: 10)]
     }
 
-    /// Lays boxes one under another with no page breaks, nesting each one's tags around its items.
+    /// Lays boxes one under another with no page breaks, nesting their items in their tags
+    /// (consecutive boxes of one list share one list element).
     static func stack(_ boxes: [FlowBox]) -> (items: [PageItem], height: Double) {
         var y = 0.0
-        var items: [PageItem] = []
+        var placed: [(tags: [StructureTag], items: [PageItem])] = []
         for (i, box) in boxes.enumerated() {
             if i > 0 { y += max(boxes[i - 1].spaceAfter, box.spaceBefore) }
             let lineCount: Int
             if case let .lines(lines) = box.content { lineCount = lines.shaped.lines.count } else { lineCount = 0 }
-            var placed = box.items(lines: 0..<lineCount, x: 0, y: y)
-            for tag in box.tags.reversed() { placed = [.tagged(tag.role, placed)] }
-            items += placed
+            placed.append((box.tags, box.items(lines: 0..<lineCount, x: 0, y: y)))
             y += box.height
         }
-        return (items, y)
+        return (nest(placed[...], depth: 0), y)
+    }
+
+    private static func nest(_ blocks: ArraySlice<(tags: [StructureTag], items: [PageItem])>, depth: Int) -> [PageItem] {
+        var result: [PageItem] = []
+        var i = blocks.startIndex
+        while i < blocks.endIndex {
+            guard blocks[i].tags.count > depth else {
+                result += blocks[i].items
+                i += 1
+                continue
+            }
+            let tag = blocks[i].tags[depth]
+            var j = i
+            while j < blocks.endIndex, blocks[j].tags.count > depth, blocks[j].tags[depth].id == tag.id { j += 1 }
+            result.append(.tagged(tag.role, nest(blocks[i..<j], depth: depth + 1)))
+            i = j
+        }
+        return result
     }
 
     private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {

@@ -1,6 +1,6 @@
 import Foundation
-/// Appends an incremental update to a cairo PDF's catalog: the entries cairo 1.16 does not write
-/// but a tagged, accessible PDF needs (`/MarkInfo`, `/Lang`, show the title in the window).
+/// Appends an incremental update to a cairo PDF's catalog with the entries cairo 1.16 leaves out
+/// but an accessible PDF needs: `/Lang`, showing the title in the window, and `/MarkInfo` if missing.
 enum CatalogUpdate {
     static func apply(to pdf: [UInt8], language: String) -> [UInt8] {
         guard let tail = String(bytes: pdf.suffix(1024), encoding: .isoLatin1),
@@ -11,8 +11,11 @@ enum CatalogUpdate {
         else { return pdf }  // not the shape cairo writes: leave the file as it is
 
         let info = trailer.output.body.firstMatch(of: /\/Info\s+\d+\s+0\s+R/).map { " " + $0.output } ?? ""
-        let dictionary = catalog.dropLast(2)
-            + " /MarkInfo << /Marked true >> /Lang (\(language)) /ViewerPreferences << /DisplayDocTitle true >> >>"
+        let additions = [
+            ("/MarkInfo", "<< /Marked true >>"), ("/Lang", "(\(language))"), ("/ViewerPreferences", "<< /DisplayDocTitle true >>"),
+        ].filter { !catalog.contains($0.0) }.map { " \($0.0) \($0.1)" }.joined()
+        guard !additions.isEmpty else { return pdf }
+        let dictionary = catalog.dropLast(2) + additions + " >>"
         var out = pdf
         if out.last != 0x0A { out.append(0x0A) }
         let objectOffset = out.count

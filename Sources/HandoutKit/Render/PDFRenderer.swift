@@ -27,9 +27,9 @@ public struct PDFRenderer {
 
         let graphics = try GraphicsContext(drawingOn: surface)
         let drawer = PageDrawer(graphics: graphics, tagged: true)
-        graphics.beginTag("Document")
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
+            if index == 0 { graphics.beginTag("Document") }
             var open: [StructureTag] = []
             for block in page.blocks {
                 // Close what this block is not inside, then open what it is inside but not yet open.

@@ -8,7 +8,7 @@ enum TestSupport {
     static let fixtures = packageRoot.appendingPathComponent("Tests/HandoutKitTests/Fixtures")
     static let handout = packageRoot.appendingPathComponent(".build/debug/handout")
 
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
