@@ -69,6 +69,18 @@ import Testing
         #expect(pages[1].fakeLines.filter { $0.hasPrefix("c") }.count == 3)
     }
 
+    @Test func figureShrinksToTheRoomLeftRatherThanLeaveAGap() {
+        // 72 pt of room: the 100 pt placeholder (300 pt wide, 3:1) fits at 70 %, not whole.
+        let placeholder = Block.figure(Figure(caption: "Art", image: nil, line: 1))
+        let pages = paginate([paragraph(12, tag: "a"), placeholder], lines: 20)
+        #expect(pages.count == 1)
+        #expect(pages[0].roles == ["P", "Figure"])
+        // Less room than 60 % of it: the figure moves whole to the next page.
+        let moved = paginate([paragraph(15, tag: "a"), placeholder], lines: 20)
+        #expect(moved.count == 2)
+        #expect(moved[1].roles == ["Figure"])
+    }
+
     @Test func paragraphLongerThanAPageRunsOn() {
         let pages = paginate([paragraph(25, tag: "a")], lines: 10)
         #expect(pages.count == 3)

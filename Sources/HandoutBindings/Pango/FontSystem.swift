@@ -56,13 +56,14 @@ public final class FontSystem {
         return FontFace(family: family, allFamilies: families, style: strings(FC_STYLE).first ?? "", file: file)
     }
 
-    /// Shapes `text` into lines no wider than `width` points.
+    /// Shapes `text` into lines no wider than `width` points. `features` are OpenType feature
+    /// settings in CSS syntax, e.g. "liga=0".
     public func layout(
         _ text: String, runs: [TextRun], font: FontDescription, width: Double,
-        lineSpacing: Double, alignment: TextAlignment = .natural, language: String? = nil
+        lineSpacing: Double, alignment: TextAlignment = .natural, language: String? = nil, features: String? = nil
     ) -> TextLayout {
         TextLayout(
             context: context, text: text, runs: runs, font: font, width: width,
-            lineSpacing: lineSpacing, alignment: alignment, language: language)
+            lineSpacing: lineSpacing, alignment: alignment, language: language, features: features)
     }
 }

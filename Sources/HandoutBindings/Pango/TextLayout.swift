@@ -27,7 +27,7 @@ public final class TextLayout {
 
     init(
         context: OpaquePointer, text: String, runs: [TextRun], font: FontDescription, width: Double,
-        lineSpacing: Double, alignment: TextAlignment, language: String?
+        lineSpacing: Double, alignment: TextAlignment, language: String?, features: String?
     ) {
         pointer = pango_layout_new(context)
         pango_layout_set_font_description(pointer, font.pointer)
@@ -38,6 +38,9 @@ public final class TextLayout {
         // Plain text plus attributes, never markup: a `<` or `&` in content stays a character.
         pango_layout_set_text(pointer, text, Int32(text.utf8.count))
         let attributes = pango_attr_list_new()
+        if let features {
+            Self.insert(pango_attr_font_features_new(features), into: attributes, 0, text.utf8.count)
+        }
         if let language {
             Self.insert(pango_attr_language_new(pango_language_from_string(language)), into: attributes, 0, text.utf8.count)
         }

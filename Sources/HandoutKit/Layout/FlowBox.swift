@@ -28,8 +28,12 @@ public struct FlowBox {
     public var keepWithNext = false
     /// False for headings and short text that should move whole.
     public var breakable = true
+    /// Smaller versions of a solid box (figures), largest first, to use when the full one does not fit.
+    public var smaller: [Content] = []
 
-    public var height: Double {
+    public var height: Double { Self.height(of: content) }
+
+    static func height(of content: Content) -> Double {
         switch content {
         case let .lines(lines): lines.shaped.lines.last?.bottom ?? 0
         case let .solid(height, _): height

@@ -38,8 +38,15 @@ public struct Paginator {
 
             switch box.content {
             case .solid:
-                if box.height > room, !pages[pages.count - 1].isEmpty { newPage() }
-                place(box, lines: 0..<0, at: top, height: box.height)
+                var chosen = box
+                if box.height > room, !pages[pages.count - 1].isEmpty {
+                    if let fits = box.smaller.first(where: { FlowBox.height(of: $0) <= room }) {
+                        chosen.content = fits
+                    } else {
+                        newPage()
+                    }
+                }
+                place(chosen, lines: 0..<0, at: top, height: chosen.height)
             case let .lines(lines):
                 let all = lines.shaped.lines
                 if !box.breakable {

@@ -7,10 +7,16 @@ public final class PangoShaper: TextShaper {
 
     public init(fonts: FontSystem) { self.fonts = fonts }
 
+    /// Optional Latin ligatures (fi, fl) off: they cannot be encoded in the compact WinAnsi font
+    /// subset, so each face would need a second subset (bigger files) and copied text would read
+    /// "ﬁ". Required ligatures (Arabic lam-alef) are a different feature and stay on.
+    static let features = "liga=0"
+
     public func shape(_ text: StyledText, style: TextStyle, width: Double) -> ShapedText {
         fonts.layout(
             text.text, runs: text.runs, font: description(style.font), width: width,
-            lineSpacing: style.lineSpacing, alignment: style.alignment, language: style.language)
+            lineSpacing: style.lineSpacing, alignment: style.alignment, language: style.language,
+            features: Self.features)
     }
 
     /// Descriptions are parsed once and reused for every paragraph.

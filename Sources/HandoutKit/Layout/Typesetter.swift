@@ -115,7 +115,7 @@ public final class Typesetter {
         var result: [FlowBox] = []
         for (number, item) in items.enumerated() {
             let itemTags = tags + [listTag, tag("LI")]
-            let marker = ordered ? "\(start + number)." : (indent > 0 ? "◦" : "•")
+            let marker = ordered ? "\(start + number)." : (indent > 0 ? "–" : "•")  // both in WinAnsi: one font subset per face
             var first = true
             for block in item {
                 if case let .paragraph(text) = block {
@@ -209,29 +209,34 @@ public final class Typesetter {
         return result
     }
 
+    /// A figure at full size, with smaller versions (down to 60 %) the paginator may use
+    /// rather than leave a big gap at the foot of a page.
     private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {
+        let sizes = [1.0, 0.9, 0.8, 0.7, 0.6].map { figureContent(figure, width: width, indent: indent, scale: $0) }
+        var box = FlowBox(content: sizes[0], tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
+        box.smaller = Array(sizes.dropFirst())
+        return box
+    }
+
+    private func figureContent(_ figure: Figure, width: Double, indent: Double, scale: Double) -> FlowBox.Content {
         guard let image = figure.image else {
-            return FlowBox(
-                content: .solid(height: (width / 3).rounded(), items: placeholderItems(figure.caption, width: width, indent: indent)),
-                tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
+            let frame = Rect(x: indent + width * (1 - scale) / 2, y: 0, width: width * scale, height: (width * scale / 3).rounded())
+            return .solid(height: frame.height, items: placeholderItems(figure.caption, frame: frame))
         }
         // Fit the text width, and no more than half the page, keeping the picture's shape.
-        let scale = min(width / image.pixelSize.width, theme.bodyRect.height * 0.5 / image.pixelSize.height)
-        let size = Size(width: image.pixelSize.width * scale, height: image.pixelSize.height * scale)
+        let fit = scale * min(width / image.pixelSize.width, theme.bodyRect.height * 0.5 / image.pixelSize.height)
+        let size = Size(width: image.pixelSize.width * fit, height: image.pixelSize.height * fit)
         let caption = shaper.shape(StyledText(figure.caption), style: smallStyle, width: width)
         let gap = 5.0
         let items: [PageItem] = [
             .image(image, Rect(x: indent + (width - size.width) / 2, y: 0, width: size.width, height: size.height)),
             .tagged("Caption", [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: size.height + gap), color: .muted)]),
         ]
-        return FlowBox(
-            content: .solid(height: size.height + gap + caption.height, items: items),
-            tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
+        return .solid(height: size.height + gap + caption.height, items: items)
     }
 
     /// A dashed frame of fixed shape (3:1) where the art will go, holding its caption.
-    private func placeholderItems(_ caption: String, width: Double, indent: Double) -> [PageItem] {
-        let frame = Rect(x: indent, y: 0, width: width, height: (width / 3).rounded())
+    private func placeholderItems(_ caption: String, frame: Rect) -> [PageItem] {
         let textWidth = frame.width - 48
         let label = shaper.shape(
             StyledText("ILLUSTRATION"), style: TextStyle(font: theme.fonts.small, lineSpacing: 1, alignment: .center), width: textWidth)
