@@ -48,6 +48,28 @@ public final class GraphicsContext {
         strokeCurrentPath(color: color, lineWidth: lineWidth, dash: [])
     }
 
+    /// A row of round dots, as in the leaders of a table of contents.
+    public func dots(from: Point, to: Point, color: Color, spacing: Double = 3.5, size: Double = 1) {
+        cairo_save(pointer)
+        cairo_set_line_cap(pointer, CAIRO_LINE_CAP_ROUND)
+        cairo_move_to(pointer, from.x, from.y)
+        cairo_line_to(pointer, to.x, to.y)
+        setColor(color)
+        cairo_set_line_width(pointer, size)
+        cairo_set_dash(pointer, [0, spacing], 2, 0)
+        cairo_stroke(pointer)
+        cairo_restore(pointer)
+    }
+
+    /// Draws what `body` draws moved by (dx, dy) and scaled by `scale`, then restores the state.
+    public func transformed(dx: Double, dy: Double, scale: Double = 1, _ body: () throws -> Void) rethrows {
+        cairo_save(pointer)
+        cairo_translate(pointer, dx, dy)
+        cairo_scale(pointer, scale, scale)
+        defer { cairo_restore(pointer) }
+        try body()
+    }
+
     /// Draws the whole bitmap scaled into `rect`.
     public func draw(_ bitmap: Bitmap, in rect: Rect) {
         cairo_save(pointer)

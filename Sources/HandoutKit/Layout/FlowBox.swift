@@ -28,6 +28,8 @@ public struct FlowBox {
     public var keepWithNext = false
     /// False for headings and short text that should move whole.
     public var breakable = true
+    /// A name links and bookmarks use to open the place where this box lands.
+    public var anchor: String?
     /// Smaller versions of a solid box (figures), largest first, to use when the full one does not fit.
     public var smaller: [Content] = []
 
@@ -57,7 +59,7 @@ public struct FlowBox {
             var text: [PageItem] = [.text(lines.shaped, lines: range, origin: origin, color: lines.color)]
             for link in lines.links {
                 let rects = lines.shaped.rects(bytes: link.start, link.end, lines: range, at: origin)
-                if !rects.isEmpty { text.append(.link(url: link.url, rects: rects)) }
+                if !rects.isEmpty { text.append(.link(.uri(link.url), rects: rects)) }
             }
             var result: [PageItem] = []
             if range.lowerBound == 0, let marker = lines.marker, let first = lines.shaped.lines.first,

@@ -20,6 +20,8 @@ public struct Page {
     public var blocks: [PlacedBlock] = []
     /// Header, footer and page number: drawn outside the structure tree.
     public var furniture: [PageItem] = []
+    /// Anchors of the boxes that start on this page, in order.
+    public var anchors: [String] = []
     /// Top of the next thing in the body, used while paginating.
     var cursor: Double = 0
 

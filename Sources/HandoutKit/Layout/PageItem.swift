@@ -1,11 +1,21 @@
 import HandoutBindings
 
+/// Where a link goes: a web address, or a named place in the same PDF.
+public enum LinkTarget: Equatable, Sendable {
+    case uri(String)
+    case destination(String)
+}
+
 /// One thing drawn at a fixed place on a page. The renderer draws these and decides nothing.
 public enum PageItem {
     /// Lines `lines` of a shaped paragraph, the first line's top at `origin`.
     case text(ShapedText, lines: Range<Int>, origin: Point, color: Color)
-    /// A clickable area opening `url`.
-    case link(url: String, rects: [Rect])
+    /// A clickable area.
+    case link(LinkTarget, rects: [Rect])
+    /// A named place that links and bookmarks can open.
+    case destination(String, Point)
+    /// A dotted line (contents leaders).
+    case dots(from: Point, to: Point, Color)
     case fill(Rect, Color, cornerRadius: Double)
     case stroke(Rect, Color, lineWidth: Double, cornerRadius: Double, dash: [Double])
     case line(from: Point, to: Point, Color, width: Double)
@@ -18,7 +28,9 @@ public enum PageItem {
         func move(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
         switch self {
         case let .text(shaped, lines, origin, color): return .text(shaped, lines: lines, origin: move(origin), color: color)
-        case let .link(url, rects): return .link(url: url, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) })
+        case let .link(target, rects): return .link(target, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) })
+        case let .destination(name, point): return .destination(name, move(point))
+        case let .dots(from, to, color): return .dots(from: move(from), to: move(to), color)
         case let .fill(rect, color, radius): return .fill(rect.offsetBy(dx: dx, dy: dy), color, cornerRadius: radius)
         case let .stroke(rect, color, width, radius, dash):
             return .stroke(rect.offsetBy(dx: dx, dy: dy), color, lineWidth: width, cornerRadius: radius, dash: dash)

@@ -20,7 +20,11 @@ public struct Paginator {
 
         func newPage() { pages.append(Page(size: pageSize)) }
         func place(_ box: FlowBox, lines: Range<Int>, at y: Double, height: Double) {
-            let items = box.items(lines: lines, x: body.x, y: body.y + y)
+            var items = box.items(lines: lines, x: body.x, y: body.y + y)
+            if let anchor = box.anchor, lines.lowerBound == 0 {
+                items.insert(.destination(anchor, Point(x: body.x, y: body.y + y)), at: 0)
+                pages[pages.count - 1].anchors.append(anchor)
+            }
             pages[pages.count - 1].blocks.append(PlacedBlock(tags: box.tags, items: items))
             pages[pages.count - 1].cursor = y + height
         }

@@ -6,6 +6,10 @@ public final class Typesetter {
     let shaper: TextShaper
     let language: String
     private var nextTagID = 0
+    /// When set, each `##` heading gets the anchor PREFIX + its number, for bookmarks.
+    public var headingAnchorPrefix: String?
+    /// The `##` headings given anchors, in order.
+    public private(set) var anchoredHeadings: [(anchor: String, title: String)] = []
 
     /// Width of the text column.
     var width: Double { theme.bodyRect.width }
@@ -63,10 +67,15 @@ public final class Typesetter {
         switch block {
         case let .heading(level, text):
             let style = headingStyle(level: level)
-            return [textBox(
+            var box = textBox(
                 text, style: style, color: level <= 2 ? theme.accent : .text, width: columnWidth, indent: indent,
                 tags: tags + [tag(level <= 2 ? "H2" : "H3")], before: level <= 2 ? 16 : 11, after: 4,
-                keepWithNext: true, breakable: false)]
+                keepWithNext: true, breakable: false)
+            if level <= 2, tags.isEmpty, let prefix = headingAnchorPrefix {
+                box.anchor = prefix + "\(anchoredHeadings.count + 1)"
+                anchoredHeadings.append((box.anchor!, text.text))
+            }
+            return [box]
         case let .paragraph(text):
             return [textBox(
                 text, style: bodyStyle, color: .text, width: columnWidth, indent: indent,

@@ -49,7 +49,7 @@ public final class HandoutEngine {
         let metadata = PDFMetadata(
             title: procedure.title, subject: procedure.summary, author: clinic.name,
             creator: "Handout \(Self.version)", created: date.iso, language: procedure.language)
-        return (try PDFRenderer().render(document.pages, metadata: metadata), document.pages.count)
+        return (try PDFRenderer().render(document, metadata: metadata), document.pages.count)
     }
 
     /// Renders page `page` (1-based) of a handout as PNG bytes.

@@ -16,7 +16,8 @@ public struct PDFMetadata: Equatable, Sendable {
 public struct PDFRenderer {
     public init() {}
 
-    public func render(_ pages: [Page], metadata: PDFMetadata) throws -> [UInt8] {
+    public func render(_ document: LaidOutDocument, metadata: PDFMetadata) throws -> [UInt8] {
+        let pages = document.pages
         let surface = try PDFSurface(size: pages.first?.size ?? Theme.standard.pageSize)
         surface.setMetadata(.title, metadata.title)
         if let subject = metadata.subject { surface.setMetadata(.subject, subject) }
@@ -30,6 +31,7 @@ public struct PDFRenderer {
         for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
             if index == 0 { graphics.beginTag("Document") }
+            if let labels = document.labels, index < labels.count { surface.setPageLabel(labels[index]) }
             var open: [StructureTag] = []
             for block in page.blocks {
                 // Close what this block is not inside, then open what it is inside but not yet open.
@@ -45,7 +47,15 @@ public struct PDFRenderer {
             graphics.showPage()
         }
         graphics.endTag("Document")
+        addOutline(document.outline, parent: 0, to: surface)
         try graphics.checkStatus()
         return CatalogUpdate.apply(to: try surface.finish(), language: metadata.language)
+    }
+
+    private func addOutline(_ entries: [OutlineEntry], parent: Int32, to surface: PDFSurface) {
+        for entry in entries {
+            let id = surface.addOutline(parent: parent, title: entry.title, page: entry.page, open: entry.open)
+            addOutline(entry.children, parent: id, to: surface)
+        }
     }
 }

@@ -36,11 +36,21 @@ final class PageDrawer {
                 layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
                 graphics.endTag("Span")
             }
-        case let .link(url, rects):
+        case let .link(target, rects):
             guard tagged, !rects.isEmpty else { return }
             let numbers = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
-            graphics.beginTag("Link", attributes: "uri=\(cairoTagString(url)) rect=[\(numbers)]")
+            let goal = switch target {
+            case let .uri(url): "uri=\(cairoTagString(url))"
+            case let .destination(name): "dest=\(cairoTagString(name))"
+            }
+            graphics.beginTag("Link", attributes: "\(goal) rect=[\(numbers)]")
             graphics.endTag("Link")
+        case let .destination(name, point):
+            guard tagged else { return }
+            graphics.beginTag("cairo.dest", attributes: "name=\(cairoTagString(name)) x=\(point.x) y=\(point.y)")
+            graphics.endTag("cairo.dest")
+        case let .dots(from, to, color):
+            graphics.dots(from: from, to: to, color: color)
         case let .fill(rect, color, radius):
             graphics.fill(rect, color: color, cornerRadius: radius)
         case let .stroke(rect, color, width, radius, dash):
