@@ -18,7 +18,7 @@ struct Renderer {
                 let url = outputFolder.appendingPathComponent(slug + ".pdf")
                 try AtomicFile.write(bytes, to: url)
                 warnings.forEach(Console.warn)
-                Console.say("\(relative(url))  (\(pages) page\(pages == 1 ? "" : "s"), \(bytes.count / 1024) KB)")
+                Console.say("\(Console.relative(url))  (\(pages) page\(pages == 1 ? "" : "s"), \(bytes.count / 1024) KB)")
             } catch {
                 Console.fail("\(error)")
                 failures += 1
@@ -28,10 +28,5 @@ struct Renderer {
             Console.fail("\(failures) of \(slugs.count) handout(s) failed; the others were written")
             throw ExitCode(1)
         }
-    }
-
-    private func relative(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
 }

@@ -119,3 +119,31 @@ import Testing
         #expect(all == all.sorted { a, b in a.prefix(4) < b.prefix(4) || (a.prefix(4) == b.prefix(4) && a < b) })
     }
 }
+
+/// Page order and labels for booklets: pure arithmetic.
+@Suite struct BookletPlanTests {
+    @Test func saddleStitchOrder() {
+        let eight = SaddleStitchRenderer.order(pageCount: 8).map { [$0.left, $0.right] }
+        #expect(eight == [[8, 1], [2, 7], [6, 3], [4, 5]])
+        let five = SaddleStitchRenderer.order(pageCount: 5).map { [$0.left, $0.right] }
+        #expect(five == eight)  // padded to 8
+        #expect(SaddleStitchRenderer.order(pageCount: 12).count == 6)
+    }
+
+    @Test func startOnRightAddsBlanksAndKeepsLabelsInStep() {
+        var plan = PagePlan(startOnRight: true)
+        plan.add(.cover)
+        plan.add(.contents(0))
+        plan.startBody()                       // page 3 is a right-hand page: no blank
+        plan.startSection()
+        plan.add(.section(0, 0))               // page 3
+        plan.startSection()                    // page 4 would be a left page: blank
+        plan.add(.section(1, 0))               // page 5
+        plan.add(.section(1, 1))               // page 6
+        plan.endBody()                         // page 7 would be right: blank, so the back is page 8
+        plan.add(.back)
+        #expect(plan.slots == [.cover, .contents(0), .section(0, 0), .blank, .section(1, 0), .section(1, 1), .blank, .back])
+        #expect(plan.labels == ["i", "ii", "1", "2", "3", "4", "5", "6"])
+        #expect(PagePlan.roman(14) == "xiv")
+    }
+}

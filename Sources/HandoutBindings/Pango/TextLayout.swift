@@ -22,6 +22,8 @@ public struct LineBox: Equatable, Sendable {
 public final class TextLayout {
     private let pointer: OpaquePointer
     public let lines: [LineBox]
+    /// Width of each line's text, in points.
+    public let lineWidths: [Double]
     /// Characters no installed font could draw (shown as boxes).
     public let missingGlyphs: Int
 
@@ -34,7 +36,12 @@ public final class TextLayout {
         pango_layout_set_width(pointer, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(pointer, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_line_spacing(pointer, Float(lineSpacing))
-        pango_layout_set_alignment(pointer, alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        let align: PangoAlignment = switch alignment {
+        case .natural: PANGO_ALIGN_LEFT
+        case .center: PANGO_ALIGN_CENTER
+        case .right: PANGO_ALIGN_RIGHT
+        }
+        pango_layout_set_alignment(pointer, align)
         // Plain text plus attributes, never markup: a `<` or `&` in content stays a character.
         pango_layout_set_text(pointer, text, Int32(text.utf8.count))
         let attributes = pango_attr_list_new()
@@ -59,7 +66,7 @@ public final class TextLayout {
         }
         pango_layout_set_attributes(pointer, attributes)
         pango_attr_list_unref(attributes)
-        lines = Self.measureLines(pointer)
+        (lines, lineWidths) = Self.measureLines(pointer)
         missingGlyphs = Int(pango_layout_get_unknown_glyphs_count(pointer))
     }
 
@@ -123,11 +130,15 @@ public final class TextLayout {
         pango_attr_list_insert(list, attribute)
     }
 
-    private static func measureLines(_ layout: OpaquePointer) -> [LineBox] {
+    private static func measureLines(_ layout: OpaquePointer) -> ([LineBox], [Double]) {
         let iterator = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iterator) }
         var boxes: [LineBox] = []
+        var widths: [Double] = []
         repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            widths.append(Double(logical.width) / Double(PANGO_SCALE))
             var y0: Int32 = 0, y1: Int32 = 0
             pango_layout_iter_get_line_yrange(iterator, &y0, &y1)
             let baseline = pango_layout_iter_get_baseline(iterator)
@@ -137,6 +148,6 @@ public final class TextLayout {
         } while pango_layout_iter_next_line(iterator) != 0
         // Slots tile the paragraph: each ends where the next begins.
         for i in boxes.indices.dropLast() { boxes[i].bottom = boxes[i + 1].top }
-        return boxes
+        return (boxes, widths)
     }
 }

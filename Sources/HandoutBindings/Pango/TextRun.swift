@@ -18,5 +18,5 @@ public struct TextRun: Equatable, Sendable {
 
 /// How the lines of a paragraph sit between its margins.
 public enum TextAlignment: Sendable {
-    case natural, center
+    case natural, center, right
 }

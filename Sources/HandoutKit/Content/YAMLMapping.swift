@@ -90,6 +90,15 @@ struct YAMLMapping {
         return try YAMLMapping(node: entry.value, file: file, lineOffset: lineOffset, what: "'\(prefix + key)'")
     }
 
+    /// A list's items with their lines; nil when absent. Anything but a list is an error.
+    func sequence(_ key: String, prefix: String = "") throws -> [(node: Node, line: Int)]? {
+        guard let entry = entry(key) else { return nil }
+        guard let items = entry.value.sequence else {
+            throw HandoutError(file: file, line: entry.line, key: prefix + key, "must be a list, e.g. `\(key): [a, b]` or lines starting with `- `")
+        }
+        return items.map { ($0, ($0.mark?.line ?? entry.line) + lineOffset) }
+    }
+
     private static func describe(_ error: YamlError, file: String, lineOffset: Int) -> HandoutError {
         switch error {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):

@@ -9,7 +9,7 @@ public struct OutlineEntry: Equatable, Sendable {
 
 /// A document laid out: finished pages, ready for any renderer.
 public struct LaidOutDocument {
-    public var pages: [Page]
+    public var pages: PageList
     /// Page labels ("i", "ii", "1", …); nil when pages are simply numbered from 1.
     public var labels: [String]?
     public var outline: [OutlineEntry]
@@ -51,7 +51,7 @@ public struct HandoutLayout {
         let outline = headings.compactMap { heading in
             pages.firstIndex { $0.anchors.contains(heading.anchor) }.map { OutlineEntry(title: heading.title, page: $0 + 1) }
         }
-        return LaidOutDocument(pages: pages, labels: nil, outline: outline, missingGlyphs: Self.missingGlyphs(in: boxes))
+        return LaidOutDocument(pages: PageList(pages), labels: nil, outline: outline, missingGlyphs: Self.missingGlyphs(in: boxes))
     }
 
     static func missingGlyphs(in boxes: [FlowBox]) -> Int {

@@ -10,30 +10,33 @@ public struct PageFurniture {
         self.shaper = shaper
     }
 
-    /// `fields` fill the templates; `page` and `pages` are added per page.
+    /// Handout pages: the layout's header and footer, with `page` and `pages` added per page.
     public func apply(to pages: inout [Page], fields: [String: String]) {
-        let body = theme.bodyRect
-        let style = TextStyle(font: theme.fonts.small, lineSpacing: 1)
         for index in pages.indices {
             var values = fields
             values["page"] = "\(index + 1)"
             values["pages"] = "\(pages.count)"
-            var items: [PageItem] = []
-            let header = theme.header.render(values)
-            if !header.allSatisfy(\.isWhitespace) {
-                let shaped = shaper.shape(StyledText(header), style: style, width: body.width)
-                let top = body.y - 16 - shaped.height
-                items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: top), color: .muted))
-                items.append(.line(from: Point(x: body.x, y: body.y - 10), to: Point(x: body.maxX, y: body.y - 10), theme.accent.tinted(0.5), width: 0.5))
-            }
-            let footer = theme.footer.render(values)
-            if !footer.allSatisfy(\.isWhitespace) {
-                var centered = style
-                centered.alignment = .center
-                let shaped = shaper.shape(StyledText(footer), style: centered, width: body.width)
-                items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: body.maxY + 14), color: .muted))
-            }
-            pages[index].furniture = items
+            pages[index].furniture = items(header: theme.header.render(values), footer: theme.footer.render(values))
         }
+    }
+
+    /// A header (left, over a hairline) and a footer (centered) in the small font; blank ones are left out.
+    public func items(header: String, footer: String) -> [PageItem] {
+        let body = theme.bodyRect
+        let style = TextStyle(font: theme.fonts.small, lineSpacing: 1)
+        var items: [PageItem] = []
+        if !header.allSatisfy(\.isWhitespace) {
+            let shaped = shaper.shape(StyledText(header), style: style, width: body.width)
+            let top = body.y - 16 - shaped.height
+            items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: top), color: .muted))
+            items.append(.line(from: Point(x: body.x, y: body.y - 10), to: Point(x: body.maxX, y: body.y - 10), theme.accent.tinted(0.5), width: 0.5))
+        }
+        if !footer.allSatisfy(\.isWhitespace) {
+            var centered = style
+            centered.alignment = .center
+            let shaped = shaper.shape(StyledText(footer), style: centered, width: body.width)
+            items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: body.maxY + 14), color: .muted))
+        }
+        return items
     }
 }

@@ -19,6 +19,8 @@ public struct TextStyle: Equatable, Sendable {
 /// A paragraph broken into lines, as the typesetter needs it: line boxes, and where spans landed.
 public protocol ShapedText: AnyObject {
     var lines: [LineBox] { get }
+    /// Width of each line's text.
+    var lineWidths: [Double] { get }
     /// Characters no font could draw.
     var missingGlyphs: Int { get }
     /// Whether the text reads right to left, so list markers go on the right.

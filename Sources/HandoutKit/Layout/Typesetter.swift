@@ -286,6 +286,7 @@ public final class Typesetter {
 
 extension ShapedText {
     var height: Double { lines.last?.bottom ?? 0 }
+    func lineWidth(_ index: Int) -> Double { index < lineWidths.count ? lineWidths[index] : 0 }
 }
 
 extension Theme {

@@ -52,6 +52,39 @@ public final class HandoutEngine {
         return (try PDFRenderer().render(document, metadata: metadata), document.pages.count)
     }
 
+    /// The booklet `booklet.yaml` describes, or, given `slugs`, an ad hoc one of those handouts
+    /// in that order (one untitled part, no intros) under the booklet's title when there is one.
+    public func booklet(slugs: [String]? = nil, warnings: inout [Warning]) throws -> Booklet {
+        let file = workspace.bookletFile
+        guard let slugs else { return try Booklet.load(from: file, library: library, warnings: &warnings) }
+        let defined = FileManager.default.fileExists(atPath: file.path)
+            ? try Booklet.load(from: file, library: library, warnings: &warnings) : nil
+        return Booklet(
+            title: defined?.title ?? "Your procedures", subtitle: defined?.subtitle ?? "Prepared for you by \(clinic.name)",
+            edition: defined?.edition, parts: [Booklet.Part(title: nil, intro: [], procedures: slugs)])
+    }
+
+    /// Renders a booklet to PDF bytes, and its saddle-stitch imposition when asked.
+    public func renderBooklet(_ booklet: Booklet, imposed: Bool, warnings: inout [Warning]) throws -> (pdf: [UInt8], pages: Int, imposed: [UInt8]?) {
+        var procedures: [String: Procedure] = [:]
+        for slug in booklet.slugs where procedures[slug] == nil {
+            procedures[slug] = try library.procedure(slug, warnings: &warnings)
+        }
+        let newest = procedures.values.compactMap(\.updated).max()
+        let digest = procedures.values.map(\.contentDigest).reduce(Digest.fnv1a(Array(booklet.title.utf8)), ^)
+        let date = try DocumentDate.resolve(updated: newest, digest: digest)
+        let document = BookletLayout(theme: theme, shaper: shaper).layout(booklet, procedures: procedures, clinic: clinic, date: date.day)
+        if document.missingGlyphs > 0 {
+            warnings.append(Warning(file: DisplayPath.of(workspace.bookletFile), "\(document.missingGlyphs) character(s) have no glyph in the layout's fonts and print as boxes; add a font that covers them to Fonts/"))
+        }
+        let metadata = PDFMetadata(
+            title: booklet.title, subject: booklet.subtitle, author: clinic.name,
+            creator: "Handout \(Self.version)", created: date.iso, language: "en")
+        let pdf = try PDFRenderer().render(document, metadata: metadata)
+        let sheets = imposed ? try SaddleStitchRenderer().render(document.pages, metadata: metadata) : nil
+        return (pdf, document.pages.count, sheets)
+    }
+
     /// Renders page `page` (1-based) of a handout as PNG bytes.
     public func renderPNG(_ procedure: Procedure, page: Int, resolution: Double) throws -> [UInt8] {
         let date = try DocumentDate.resolve(updated: procedure.updated, digest: procedure.contentDigest)

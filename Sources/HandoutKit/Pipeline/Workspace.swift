@@ -16,6 +16,7 @@ public struct Workspace: Sendable {
     }
 
     public var clinicFile: URL { content.appendingPathComponent("clinic.yaml") }
+    public var bookletFile: URL { content.appendingPathComponent("booklet.yaml") }
     public var proceduresFolder: URL { content.appendingPathComponent("procedures", isDirectory: true) }
 
     public func procedureFile(_ slug: String) -> URL { proceduresFolder.appendingPathComponent(slug + ".md") }

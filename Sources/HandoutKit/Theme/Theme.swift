@@ -46,6 +46,10 @@ public struct Theme: Equatable, Sendable {
     public var paragraphSpacing: Double
     public var header: Template
     public var footer: Template
+    /// Booklets: start each part and handout on a right-hand page, for double-sided printing.
+    public var bookletStartOnRight = false
+    public var bookletHeader = Template("{section}")
+    public var bookletFooter = Template("{page}")
     /// Where this theme came from, for messages about it.
     public var file: String
     /// Line of each font key in `file`, so a font fontconfig cannot find is reported where it was set.

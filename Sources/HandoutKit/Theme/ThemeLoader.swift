@@ -6,6 +6,8 @@ import Yams
 public struct ThemeLoader {
     /// Fields a header or footer may use.
     public static let templateFields = ["title", "page", "pages", "clinic", "date", "summary", "category", "phone", "website"]
+    /// Fields a booklet header or footer may use; `section` is the current handout or part title.
+    public static let bookletTemplateFields = ["section", "booklet", "page", "clinic", "date", "edition", "phone", "website"]
 
     public var layoutsDirectory: URL
 
@@ -41,7 +43,7 @@ public struct ThemeLoader {
         let file = DisplayPath.of(url)
         let text = try SourceText.read(url, what: "this layout")
         let yaml = try YAMLMapping(parsing: text, file: file, what: "this layout")
-        try yaml.rejectUnknownKeys(allowed: ["page", "fonts", "color", "spacing", "header", "footer"])
+        try yaml.rejectUnknownKeys(allowed: ["page", "fonts", "color", "spacing", "header", "footer", "booklet"])
         var theme = Theme.standard
         theme.file = file
 
@@ -97,16 +99,30 @@ public struct ThemeLoader {
                 theme.paragraphSpacing = try length(entry, key: "spacing.paragraph", file: file, range: 0...72)
             }
         }
-        for key in ["header", "footer"] {
-            guard let value = try yaml.string(key) else { continue }
-            let template = Template(value)
-            if let unknown = template.fields.first(where: { !Self.templateFields.contains($0) }) {
-                throw HandoutError(file: file, line: yaml.entry(key)?.line, key: key,
-                                   "{\(unknown)} is not a field; use \(Self.templateFields.map { "{\($0)}" }.joined(separator: " "))")
+        if let value = try template(yaml, "header", fields: Self.templateFields) { theme.header = value }
+        if let value = try template(yaml, "footer", fields: Self.templateFields) { theme.footer = value }
+        if let booklet = try yaml.mapping("booklet") {
+            try booklet.rejectUnknownKeys(allowed: ["start_on_right", "header", "footer"], prefix: "booklet.")
+            if let entry = booklet.entry("start_on_right") {
+                guard let flag = entry.value.scalar.flatMap({ Bool($0.string.lowercased()) }) else {
+                    throw HandoutError(file: file, line: entry.line, key: "booklet.start_on_right", "must be true or false")
+                }
+                theme.bookletStartOnRight = flag
             }
-            if key == "header" { theme.header = template } else { theme.footer = template }
+            if let value = try template(booklet, "header", fields: Self.bookletTemplateFields, prefix: "booklet.") { theme.bookletHeader = value }
+            if let value = try template(booklet, "footer", fields: Self.bookletTemplateFields, prefix: "booklet.") { theme.bookletFooter = value }
         }
         return theme
+    }
+
+    private func template(_ yaml: YAMLMapping, _ key: String, fields: [String], prefix: String = "") throws -> Template? {
+        guard let value = try yaml.string(key, prefix: prefix) else { return nil }
+        let template = Template(value)
+        if let unknown = template.fields.first(where: { !fields.contains($0) }) {
+            throw HandoutError(file: yaml.file, line: yaml.entry(key)?.line, key: prefix + key,
+                               "{\(unknown)} is not a field; use \(fields.map { "{\($0)}" }.joined(separator: " "))")
+        }
+        return template
     }
 
     private func pageSize(_ entry: YAMLMapping.Entry, file: String) throws -> Size {

@@ -6,6 +6,7 @@ import HandoutBindings
 final class FakeShapedText: ShapedText {
     let lines: [LineBox]
     let lineTexts: [String]
+    let lineWidths: [Double]
     let missingGlyphs = 0
     let isRightToLeft = false
 
@@ -23,6 +24,7 @@ final class FakeShapedText: ShapedText {
         texts.append(current)
         let height = size * spacing
         lineTexts = texts
+        lineWidths = texts.map { Double($0.count) * size * 0.5 }
         lines = texts.indices.map { i in
             LineBox(top: Double(i) * height, bottom: Double(i + 1) * height, baseline: Double(i) * height + size)
         }

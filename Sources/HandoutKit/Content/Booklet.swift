@@ -1,0 +1,83 @@
+import Foundation
+import HandoutBindings
+
+/// A booklet: cover text and parts, each an optional intro and a list of handouts.
+public struct Booklet: Equatable, Sendable {
+    /// One part of the booklet.
+    public struct Part: Equatable, Sendable {
+        /// Nil for an ad hoc booklet's single untitled part.
+        public var title: String?
+        /// The intro page's blocks; empty when the part has none.
+        public var intro: [Block]
+        public var procedures: [String]
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var edition: String?
+    public var parts: [Part]
+
+    public init(title: String, subtitle: String?, edition: String?, parts: [Part]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.edition = edition
+        self.parts = parts
+    }
+
+    /// Every handout slug in booklet order.
+    public var slugs: [String] { parts.flatMap(\.procedures) }
+
+    /// Reads and checks `booklet.yaml`: keys, part lists, that each slug and intro file exists.
+    public static func load(from url: URL, library: ContentLibrary, warnings: inout [Warning]) throws -> Booklet {
+        let file = DisplayPath.of(url)
+        let text = try SourceText.read(url, what: "the booklet definition")
+        let yaml = try YAMLMapping(parsing: text, file: file, what: "the booklet definition")
+        try yaml.rejectUnknownKeys(allowed: ["title", "subtitle", "edition", "parts"])
+        let title = try yaml.requiredString("title", example: "Pain relief procedures").trimmed
+        guard let partNodes = try yaml.sequence("parts"), !partNodes.isEmpty else {
+            throw HandoutError(file: file, line: yaml.entry("parts")?.line ?? yaml.line, key: "parts",
+                               "is missing or empty; list at least one part with a title and procedures")
+        }
+        let known = Set(try library.slugs())
+        var parts: [Part] = []
+        for (index, item) in partNodes.enumerated() {
+            let prefix = "parts[\(index + 1)]."
+            let part = try YAMLMapping(node: item.node, file: file, lineOffset: 0, what: "part \(index + 1)")
+            try part.rejectUnknownKeys(allowed: ["title", "intro", "procedures"], prefix: prefix)
+            let partTitle = try part.requiredString("title", example: "Back pain relief", prefix: prefix).trimmed
+            guard let slugNodes = try part.sequence("procedures", prefix: prefix), !slugNodes.isEmpty else {
+                throw HandoutError(file: file, line: part.entry("procedures")?.line ?? part.line, key: prefix + "procedures",
+                                   "is missing or empty; list the handout slugs of this part, e.g. [epidural-steroid-injection]")
+            }
+            var slugs: [String] = []
+            for slugNode in slugNodes {
+                guard let slug = slugNode.node.scalar?.string, known.contains(slug) else {
+                    let shown = slugNode.node.scalar?.string ?? "this item"
+                    throw HandoutError(file: file, line: slugNode.line, key: prefix + "procedures",
+                                       "'\(shown)' is not a handout in \(DisplayPath.of(library.workspace.proceduresFolder)); known: \(known.sorted().joined(separator: ", "))")
+                }
+                slugs.append(slug)
+            }
+            var intro: [Block] = []
+            if let path = try part.string("intro", prefix: prefix) {
+                let introURL = library.workspace.content.appendingPathComponent(path)
+                guard FileManager.default.fileExists(atPath: introURL.path) else {
+                    throw HandoutError(file: file, line: part.entry("intro")?.line, key: prefix + "intro",
+                                       "'\(path)' was not found in the content folder; create it or fix the path (it is relative to \(DisplayPath.of(library.workspace.content)))")
+                }
+                intro = try introBlocks(introURL, content: library.workspace.content, warnings: &warnings)
+            }
+            parts.append(Part(title: partTitle, intro: intro, procedures: slugs))
+        }
+        return Booklet(
+            title: title, subtitle: try yaml.string("subtitle")?.trimmed, edition: try yaml.string("edition")?.trimmed, parts: parts)
+    }
+
+    /// A part intro: plain Markdown, no front matter needed.
+    static func introBlocks(_ url: URL, content: URL, warnings: inout [Warning]) throws -> [Block] {
+        let file = DisplayPath.of(url)
+        let text = try SourceText.read(url, what: "this part intro")
+        let converter = BlockConverter(file: file, lineOffset: 0, searchDirectories: [url.deletingLastPathComponent(), content])
+        return try converter.convert(MarkdownParser.parse(text), warnings: &warnings)
+    }
+}

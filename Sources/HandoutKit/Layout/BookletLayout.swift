@@ -1,0 +1,255 @@
+import HandoutBindings
+
+/// Lays out a booklet: cover, contents, part intros, handouts and back page, each section on a new
+/// page; the contents are filled in only after the body is paginated, so its numbers are right.
+public struct BookletLayout {
+    public var theme: Theme
+    public var shaper: TextShaper
+
+    public init(theme: Theme, shaper: TextShaper) {
+        self.theme = theme
+        self.shaper = shaper
+    }
+
+    /// A run of pages that starts on a new page: a part intro or a handout. Only its page count and
+    /// anchors are kept; its pages are laid out again when drawn (`boxes` makes them).
+    struct Section {
+        var title: String
+        var anchor: String
+        /// 0 for a part, or a handout in an untitled part; 1 for a handout inside a titled part.
+        var level: Int
+        var make: () -> (boxes: [FlowBox], headings: [(anchor: String, title: String)])
+        var pageAnchors: [[String]] = []
+        var headings: [(anchor: String, title: String)] = []
+        var missingGlyphs = 0
+    }
+
+    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate) -> LaidOutDocument {
+        let paginator = Paginator(pageSize: theme.pageSize, body: theme.bodyRect)
+        var sections = makeSections(booklet, procedures: procedures, clinic: clinic)
+        for index in sections.indices {
+            let (boxes, headings) = sections[index].make()
+            sections[index].pageAnchors = paginator.paginate(boxes).map(\.anchors)
+            sections[index].headings = headings
+            sections[index].missingGlyphs = HandoutLayout.missingGlyphs(in: boxes)
+        }
+
+        // Lay out the contents once to learn how many pages it takes (numbers do not change that),
+        // then place everything, then fill the contents in with the real page numbers.
+        let entries = sections.map { (level: $0.level, title: $0.title, anchor: $0.anchor) }
+        let contentsCount = contentsPages(entries, numbers: [:], paginator: paginator).count
+        var plan = PagePlan(startOnRight: theme.bookletStartOnRight)
+        plan.add(.cover)
+        for index in 0..<contentsCount { plan.add(.contents(index)) }
+        plan.startBody()
+        for (s, section) in sections.enumerated() {
+            plan.startSection()
+            for p in section.pageAnchors.indices { plan.add(.section(s, p)) }
+        }
+        plan.endBody()
+        plan.add(.back)
+
+        var anchorPages: [String: Int] = [:]
+        for (physical, slot) in plan.slots.enumerated() {
+            guard case let .section(s, p) = slot else { continue }
+            for anchor in sections[s].pageAnchors[p] { anchorPages[anchor] = physical }
+        }
+        let labels = plan.labels
+        let contents = contentsPages(entries, numbers: anchorPages.mapValues { labels[$0] }, paginator: paginator)
+        let cover = coverPage(booklet, clinic: clinic)
+        let back = backPage(booklet, clinic: clinic)
+
+        let furniture = PageFurniture(theme: theme, shaper: shaper)
+        let fields = [
+            "booklet": booklet.title, "clinic": clinic.name, "date": date.long, "edition": booklet.edition ?? "",
+            "phone": clinic.phone, "website": clinic.website,
+        ]
+        func withFurniture(_ page: Page, section: String, label: String) -> Page {
+            var values = fields
+            values["section"] = section
+            values["page"] = label
+            var page = page
+            page.furniture = furniture.items(header: theme.bookletHeader.render(values), footer: theme.bookletFooter.render(values))
+            return page
+        }
+        let cache = SectionCache(sections: sections, paginator: paginator)
+        let slots = plan.slots
+        let pages = PageList(count: slots.count) { physical in
+            switch slots[physical] {
+            case .cover: return cover
+            case .back: return back
+            case .blank: return Page(size: theme.pageSize)
+            case let .contents(index): return withFurniture(contents[index], section: "Contents", label: labels[physical])
+            case let .section(s, p): return withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical])
+            }
+        }
+        let contentsPage = slots.firstIndex { if case .contents = $0 { true } else { false } }
+        return LaidOutDocument(
+            pages: pages, labels: labels,
+            outline: outline(sections, anchorPages: anchorPages, contentsPage: contentsPage),
+            missingGlyphs: sections.reduce(0) { $0 + $1.missingGlyphs })
+    }
+
+    // MARK: Sections
+
+    private func makeSections(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic) -> [Section] {
+        var sections: [Section] = []
+        var handoutNumber = 0
+        let theme = theme, shaper = shaper
+        for (p, part) in booklet.parts.enumerated() {
+            if let title = part.title {
+                let anchor = "part\(p + 1)"
+                sections.append(Section(title: title, anchor: anchor, level: 0) {
+                    let typesetter = Typesetter(theme: theme, shaper: shaper)
+                    let boxes = [typesetter.textBox(
+                        StyledText("PART \(p + 1)"), style: typesetter.smallStyle, color: theme.accent,
+                        tags: [], before: 0, after: 4, keepWithNext: true, breakable: false)]
+                    var titleBoxes = typesetter.titleBoxes(title: title, summary: nil)
+                    titleBoxes[0].anchor = anchor
+                    return (boxes + titleBoxes + typesetter.boxes(for: part.intro), [])
+                })
+            }
+            for slug in part.procedures {
+                guard let procedure = procedures[slug] else { continue }
+                handoutNumber += 1
+                let anchor = "handout\(handoutNumber)"
+                let layout = HandoutLayout(theme: theme, shaper: shaper)
+                sections.append(Section(title: procedure.title, anchor: anchor, level: part.title == nil ? 0 : 1) {
+                    layout.boxes(procedure, clinic: clinic, anchor: anchor)
+                })
+            }
+        }
+        return sections
+    }
+
+    /// Parts open their handouts, handouts their `##` headings.
+    private func outline(_ sections: [Section], anchorPages: [String: Int], contentsPage: Int?) -> [OutlineEntry] {
+        var result: [OutlineEntry] = []
+        if let contentsPage { result.append(OutlineEntry(title: "Contents", page: contentsPage + 1)) }
+        for section in sections {
+            guard let page = anchorPages[section.anchor] else { continue }
+            var entry = OutlineEntry(title: section.title, page: page + 1, open: section.level == 0)
+            entry.children = section.headings.compactMap { heading in
+                anchorPages[heading.anchor].map { OutlineEntry(title: heading.title, page: $0 + 1) }
+            }
+            if section.level == 1, !result.isEmpty, result[result.count - 1].open {
+                result[result.count - 1].children.append(entry)
+            } else {
+                entry.open = true
+                result.append(entry)
+            }
+        }
+        return result
+    }
+
+    // MARK: Contents
+
+    /// The contents pages; `numbers` maps anchors to printed page numbers (blank while measuring).
+    func contentsPages(_ entries: [(level: Int, title: String, anchor: String)], numbers: [String: String], paginator: Paginator) -> [Page] {
+        let typesetter = Typesetter(theme: theme, shaper: shaper)
+        var boxes = typesetter.titleBoxes(title: "Contents", summary: nil)
+        let tocTag = typesetter.tag("TOC")
+        let numberWidth = 36.0
+        for entry in entries {
+            let indent = entry.level == 0 ? 0 : 16.0
+            let titleWidth = typesetter.width - indent - numberWidth - 12
+            var text = StyledText(entry.title)
+            if entry.level == 0 { text = text.styled { $0.bold = true } }
+            let shaped = shaper.shape(text, style: typesetter.bodyStyle, width: titleWidth)
+            var numberStyle = typesetter.bodyStyle
+            numberStyle.alignment = .right
+            let number = shaper.shape(StyledText(numbers[entry.anchor] ?? ""), style: numberStyle, width: numberWidth)
+            let last = shaped.lines.count - 1
+            let baseline = shaped.lines[last].baseline
+            let numberX = typesetter.width - numberWidth
+            let dotsStart = indent + shaped.lineWidth(last) + 6
+            var items: [PageItem] = [
+                .text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: indent, y: 0), color: .text),
+                .text(number, lines: 0..<1, origin: Point(x: numberX, y: baseline - number.lines[0].baseline), color: .text),
+            ]
+            if dotsStart < numberX + numberWidth - number.lineWidth(0) - 8 {
+                items.insert(.dots(
+                    from: Point(x: dotsStart, y: baseline), to: Point(x: numberX + numberWidth - number.lineWidth(0) - 6, y: baseline),
+                    .muted), at: 1)
+            }
+            items.append(.link(.destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)]))
+            boxes.append(FlowBox(
+                content: .solid(height: shaped.height, items: [.tagged("Reference", items)]),
+                tags: [tocTag, typesetter.tag("TOCI")], spaceBefore: entry.level == 0 ? 10 : 3, spaceAfter: 0))
+        }
+        return paginator.paginate(boxes)
+    }
+
+    // MARK: Cover and back page
+
+    private func coverPage(_ booklet: Booklet, clinic: Clinic) -> Page {
+        let typesetter = Typesetter(theme: theme, shaper: shaper)
+        let body = theme.bodyRect
+        var boxes = [typesetter.textBox(
+            StyledText(clinic.name.uppercased()), style: typesetter.smallStyle, color: theme.accent,
+            tags: [typesetter.tag("P")], before: 0, after: 40)]
+        let bigTitle = TextStyle(font: Typesetter.scaled(theme.fonts.title, by: 1.5), lineSpacing: 1.1)
+        boxes.append(typesetter.textBox(StyledText(booklet.title), style: bigTitle, color: theme.accent, tags: [typesetter.tag("H1")], before: 0, after: 10))
+        if let subtitle = booklet.subtitle {
+            let style = TextStyle(font: Typesetter.scaled(theme.fonts.heading, by: 1.1), lineSpacing: 1.2)
+            boxes.append(typesetter.textBox(StyledText(subtitle), style: style, color: .text, tags: [typesetter.tag("P")], before: 0, after: 8))
+        }
+        if let edition = booklet.edition {
+            boxes.append(typesetter.textBox(StyledText("Edition \(edition)"), style: typesetter.bodyStyle, color: .muted, tags: [typesetter.tag("P")], before: 0, after: 24))
+        }
+        boxes += typesetter.boxes(for: [.figure(Figure(caption: "Cover illustration", image: nil, line: 0))])
+        var page = Page(size: theme.pageSize)
+        let (top, _) = Typesetter.stack(boxes)
+        page.blocks.append(PlacedBlock(tags: [], items: top.map { $0.offsetBy(dx: body.x, dy: body.y) }))
+        let contact = contactBoxes(clinic, typesetter: typesetter)
+        let (bottom, height) = Typesetter.stack(contact)
+        page.blocks.append(PlacedBlock(tags: [], items: bottom.map { $0.offsetBy(dx: body.x, dy: body.maxY - height) }))
+        return page
+    }
+
+    private func backPage(_ booklet: Booklet, clinic: Clinic) -> Page {
+        let typesetter = Typesetter(theme: theme, shaper: shaper)
+        let body = theme.bodyRect
+        var boxes = [typesetter.textBox(
+            StyledText("Questions? We are here to help."), style: typesetter.headingStyle(level: 2), color: theme.accent,
+            tags: [typesetter.tag("H2")], before: 0, after: 8)]
+        boxes += contactBoxes(clinic, typesetter: typesetter)
+        if let edition = booklet.edition {
+            boxes.append(typesetter.textBox(
+                StyledText("\(booklet.title) · Edition \(edition)"), style: typesetter.smallStyle, color: .muted,
+                tags: [typesetter.tag("P")], before: 10, after: 0))
+        }
+        boxes.append(typesetter.disclaimerBox(clinic: clinic))
+        var page = Page(size: theme.pageSize)
+        let (items, _) = Typesetter.stack(boxes)
+        page.blocks.append(PlacedBlock(tags: [], items: items.map { $0.offsetBy(dx: body.x, dy: body.y) }))
+        return page
+    }
+
+    private func contactBoxes(_ clinic: Clinic, typesetter: Typesetter) -> [FlowBox] {
+        var name = StyledText(clinic.name).styled { $0.bold = true }
+        name.append(StyledText("\n\(clinic.address)\nPhone \(clinic.phone)\n\(clinic.website)"))
+        return [typesetter.textBox(name, style: typesetter.bodyStyle, color: .text, tags: [typesetter.tag("P")], before: 0, after: 0)]
+    }
+}
+
+/// The pages of the two sections drawn most recently: enough for drawing in order, and for a
+/// saddle-stitch sheet, which pairs a page from the front with one from the back.
+private final class SectionCache {
+    let sections: [BookletLayout.Section]
+    let paginator: Paginator
+    private var recent: [(index: Int, pages: [Page])] = []
+
+    init(sections: [BookletLayout.Section], paginator: Paginator) {
+        self.sections = sections
+        self.paginator = paginator
+    }
+
+    func pages(of index: Int) -> [Page] {
+        if let hit = recent.first(where: { $0.index == index }) { return hit.pages }
+        let pages = paginator.paginate(sections[index].make().boxes)
+        recent.append((index, pages))
+        if recent.count > 2 { recent.removeFirst() }
+        return pages
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import HandoutKit
+
+/// The combined booklet: contents numbers, bookmarks, page labels, imposition, and bad definitions.
+@Suite struct BookletTests {
+    static let content = TestSupport.packageRoot.appendingPathComponent("Content")
+
+    struct Built: Sendable {
+        var pdf: URL
+        var imposed: URL
+        var result: TestSupport.Result
+    }
+
+    static func build(_ extra: [String] = [], content: URL = content) -> Built {
+        let folder = try! TestSupport.temporaryFolder()
+        let pdf = folder.appendingPathComponent("booklet.pdf")
+        let result = try! TestSupport.handout(
+            ["booklet", "--content", content.path, "--output", pdf.path, "--imposition", "saddle-stitch"] + extra)
+        return Built(pdf: pdf, imposed: folder.appendingPathComponent("booklet-imposed.pdf"), result: result)
+    }
+
+    static let standard = build()
+
+    /// Each page's label, from the PDF's /PageLabels as qpdf reports them.
+    func labels(_ pdf: URL) throws -> [String] {
+        let json = try JSONSerialization.jsonObject(with: Data(try TestSupport.run("qpdf", ["--json", pdf.path]).stdout.utf8)) as! [String: Any]
+        let ranges = json["pagelabels"] as! [[String: Any]]
+        let count = try TestSupport.pageCount(pdf)
+        var result: [String] = []
+        for index in 0..<count {
+            guard let range = ranges.last(where: { ($0["index"] as! Int) <= index }) else { result.append("\(index + 1)"); continue }
+            let label = range["label"] as! [String: Any]
+            let prefix = (label["/P"] as? String).map { String($0.dropFirst(2)) } ?? ""
+            let start = (label["/St"] as? Int) ?? 1
+            let n = start + index - (range["index"] as! Int)
+            switch label["/S"] as? String {
+            case "/D": result.append(prefix + "\(n)")
+            case "/r": result.append(prefix + PagePlan.roman(n))
+            default: result.append(prefix)
+            }
+        }
+        return result
+    }
+
+    func outline(_ pdf: URL) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(try TestSupport.run("qpdf", ["--json", pdf.path]).stdout.utf8)) as! [String: Any]
+        return json["outlines"] as! [[String: Any]]
+    }
+
+    @Test func bookletAndImpositionAreValid() throws {
+        let built = Self.standard
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        for file in [built.pdf, built.imposed] {
+            #expect(try TestSupport.run("qpdf", ["--check", file.path]).status == 0, "\(file.lastPathComponent)")
+        }
+        let info = try TestSupport.info(built.pdf)
+        #expect(info["Title"] == "Pain Relief Procedures")
+        #expect(info["Author"] == "Riverside Interventional Radiology")
+        #expect(info["Tagged"] == "yes")
+        let cover = try TestSupport.text(built.pdf, page: 1)
+        for needle in ["Pain Relief Procedures", "A guide for patients and families", "Edition 2026-12", "(555) 010-4400", "Cover illustration"] {
+            #expect(cover.contains(needle), "cover lacks \(needle)")
+        }
+        let back = try TestSupport.text(built.pdf, page: try TestSupport.pageCount(built.pdf))
+        #expect(back.contains("1200 River Road"))
+        #expect(back.contains("Edition 2026-12"))
+        #expect(back.contains("call 911 right away"))
+    }
+
+    @Test func labelsAreRomanThenArabicAndMatchThePrintedNumbers() throws {
+        let pdf = Self.standard.pdf
+        let labels = try labels(pdf)
+        #expect(Array(labels.prefix(3)) == ["i", "ii", "1"])
+        for (index, label) in labels.enumerated().dropFirst().dropLast() {
+            let lines = try TestSupport.text(pdf, page: index + 1).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(lines.last(where: { !$0.isEmpty && $0 != "\u{0C}" }) == label, "page \(index + 1) should print \(label)")
+        }
+    }
+
+    /// Contents lines as (title, number), from the layout-preserving text of the contents page.
+    func contentsEntries(_ pdf: URL) throws -> [(title: String, number: String)] {
+        let text = try TestSupport.run("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf.path, "-"]).stdout
+        return text.split(separator: "\n").compactMap { line in
+            guard let match = line.firstMatch(of: /^\s*(.+?)\s{2,}(\d+)\s*$/) else { return nil }
+            return (String(match.output.1), String(match.output.2))
+        }
+    }
+
+    @Test func contentsNumbersAreThePagesWhereTitlesStart() throws {
+        let pdf = Self.standard.pdf
+        let labels = try labels(pdf)
+        let entries = try contentsEntries(pdf)
+        #expect(entries.count == 9)  // 2 parts, 7 handouts
+        #expect(entries.first?.title == "Relief for back and nerve pain")
+        for entry in entries {
+            let index = try #require(labels.firstIndex(of: entry.number), "no page labelled \(entry.number)")
+            let lines = try TestSupport.text(pdf, page: index + 1).split(separator: "\n").map(String.init)
+            // The running header names the section; the title is the first thing under it
+            // (a part page has "PART N" above it). The page before belongs to another section.
+            #expect(lines.first == entry.title)
+            let body = lines.dropFirst().filter { !$0.hasPrefix("PART ") && !$0.isEmpty }
+            #expect(TestSupport.words(entry.title).starts(with: TestSupport.words(body.first ?? "")) && !body.isEmpty,
+                    "page \(entry.number) starts with \(body.first ?? "nothing"), not \(entry.title)")
+            let before = try TestSupport.text(pdf, page: index).split(separator: "\n").first.map(String.init)
+            #expect(before != entry.title, "\(entry.title) already began on the page before")
+        }
+        // Each entry links to its own page, by a named destination.
+        let json = try JSONSerialization.jsonObject(with: Data(try TestSupport.run("qpdf", ["--json", pdf.path]).stdout.utf8)) as! [String: Any]
+        let objects = ((json["qpdf"] as! [Any])[1] as! [String: Any]).values.compactMap { ($0 as? [String: Any])?["value"] as? [String: Any] }
+        let links = objects.filter { $0["/Subtype"] as? String == "/Link" && $0["/Dest"] != nil }
+        #expect(links.count == entries.count)
+    }
+
+    @Test func bookmarksArePartsThenHandoutsThenHeadings() throws {
+        let pdf = Self.standard.pdf
+        let top = try outline(pdf)
+        #expect(top.map { $0["title"] as! String } == ["Contents", "Relief for back and nerve pain", "Palliative care"])
+        let handouts = (top[1]["kids"] as! [[String: Any]]).map { $0["title"] as! String }
+        #expect(handouts == [
+            "Epidural Steroid Injection", "Facet Joint Injection and Denervation", "Percutaneous Discectomy",
+            "Interspinous Spacer for Spinal Stenosis", "Spinal Cord Stimulation", "Targeted Drug Delivery (Pain Pump)",
+        ])
+        for part in top.dropFirst() {
+            for handout in part["kids"] as! [[String: Any]] {
+                let title = handout["title"] as! String
+                let page = handout["destpageposfrom1"] as! Int
+                #expect(try TestSupport.text(pdf, page: page).contains(title), "\(title) bookmark opens page \(page)")
+                let headings = handout["kids"] as! [[String: Any]]
+                #expect(!headings.isEmpty)
+                for heading in headings {
+                    let text = try TestSupport.text(pdf, page: heading["destpageposfrom1"] as! Int)
+                    #expect(text.contains(heading["title"] as! String))
+                }
+            }
+        }
+    }
+
+    @Test func smallBookletImposesSheetBySheet() throws {
+        // Cover, contents, a 2-page handout and the back page: 5 pages, padded to 8 before the back page.
+        let built = Self.build(["--procedures", "radiofrequency-ablation"])
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        #expect(try TestSupport.pageCount(built.pdf) == 5)
+        #expect(try TestSupport.pageCount(built.imposed) == 4)
+        let original = try (1...5).map { TestSupport.words(try TestSupport.text(built.pdf, page: $0)) }
+        let padded = Array(original.prefix(4)) + [[], [], []] + [original[4]]
+        let size = try #require(try TestSupport.info(built.pdf)["Page size"]?.split(separator: " "))
+        let width = Int(Double(size[0])!), height = Int(Double(size[2])!)
+        let expected = [(8, 1), (2, 7), (6, 3), (4, 5)]
+        for (side, pair) in expected.enumerated() {
+            for (half, number) in [(0, pair.0), (1, pair.1)] {
+                let text = try TestSupport.run("pdftotext", [
+                    "-f", "\(side + 1)", "-l", "\(side + 1)", "-x", "\(half * width)", "-y", "0",
+                    "-W", "\(width)", "-H", "\(height)", "-r", "72", built.imposed.path, "-",
+                ]).stdout
+                #expect(TestSupport.words(text) == padded[number - 1], "sheet side \(side + 1), \(half == 0 ? "left" : "right") should be page \(number)")
+            }
+        }
+        // Still vector: text stays text, no page became a picture.
+        let images = try TestSupport.run("pdfimages", ["-list", built.imposed.path]).stdout
+        #expect(images.split(separator: "\n").count == 2)
+    }
+
+    @Test func adHocBookletKeepsTheGivenOrderInOnePart() throws {
+        let built = Self.build(["--procedures", "spinal-cord-stimulation,epidural-steroid-injection"])
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        let entries = try contentsEntries(built.pdf)
+        #expect(entries.map(\.title) == ["Spinal Cord Stimulation", "Epidural Steroid Injection"])
+        #expect(try outline(built.pdf).map { $0["title"] as! String } == ["Contents", "Spinal Cord Stimulation", "Epidural Steroid Injection"])
+        let unknown = Self.build(["--procedures", "spinal-cord-stimulation,nope"])
+        #expect(unknown.result.status != 0)
+        #expect(unknown.result.stderr.contains("nope.md"))
+    }
+
+    @Test func startOnRightLeavesBlankLeftPages() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let layout = folder.appendingPathComponent("duplex.yaml")
+        try Data("booklet:\n  start_on_right: true\n".utf8).write(to: layout)
+        let built = Self.build(["--layout", layout.path])
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        let pdf = built.pdf
+        let count = try TestSupport.pageCount(pdf)
+        #expect(count % 2 == 0, "the back page is a left-hand page")
+        for page in try outline(pdf).dropFirst().flatMap({ [$0] + ($0["kids"] as! [[String: Any]]) }) {
+            let number = page["destpageposfrom1"] as! Int
+            #expect(number % 2 == 1, "\(page["title"] as! String) starts on page \(number), a left-hand page")
+        }
+    }
+
+    /// Runs `handout booklet` on a content copy with `booklet.yaml` replaced by `yaml`.
+    func expectBookletError(_ yaml: String, mentions: [String]) throws {
+        let content = try TestSupport.contentCopy()
+        try Data(yaml.utf8).write(to: content.appendingPathComponent("booklet.yaml"))
+        let output = try TestSupport.temporaryFolder()
+        let result = try TestSupport.handout(["booklet", "--content", content.path, "--output", output.appendingPathComponent("b.pdf").path])
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        for needle in mentions { #expect(result.stderr.contains(needle), "'\(needle)' not in \(result.stderr)") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
+    @Test func badBookletDefinitions() throws {
+        try expectBookletError("title: B\nparts:\n  - title: P\n    procedures: [kitchen-sink, nope]\n",
+                               mentions: ["booklet.yaml:4", "parts[1].procedures", "'nope'"])
+        try expectBookletError("title: B\nparts:\n  - title: P\n    intro: parts/missing.md\n    procedures: [kitchen-sink]\n",
+                               mentions: ["booklet.yaml:4", "parts[1].intro", "parts/missing.md"])
+        try expectBookletError("title: B\nsubtitel: x\nparts:\n  - title: P\n    procedures: [kitchen-sink]\n",
+                               mentions: ["booklet.yaml:2", "'subtitel'"])
+        try expectBookletError("parts:\n  - title: P\n    procedures: [kitchen-sink]\n", mentions: ["booklet.yaml", "'title'"])
+        try expectBookletError("title: B\n", mentions: ["booklet.yaml", "'parts'"])
+        try expectBookletError("title: B\nparts:\n  - title: P\n    procedures: kitchen-sink\n", mentions: ["booklet.yaml:4", "must be a list"])
+        try expectBookletError("title: B\nparts:\n  - title: P\n    pages: 3\n    procedures: [kitchen-sink]\n", mentions: ["booklet.yaml:4", "'parts[1].pages'"])
+    }
+}
