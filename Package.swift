@@ -45,6 +45,7 @@ let package = Package(
 
         .testTarget(
             name: "HandoutKitTests",
-            dependencies: ["HandoutKit", "HandoutBindings"]),
+            dependencies: ["HandoutKit", "HandoutBindings"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -129,6 +129,19 @@ import Testing
         #expect(files(in: project.appendingPathComponent("Output")) == ["arabic.pdf", "kitchen-sink.pdf"])
     }
 
+    @Test func noArgumentsAlsoWritesTheBookletWhenDefined() throws {
+        let project = try TestSupport.temporaryFolder()
+        for folder in ["Content", "Layouts"] {
+            try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent(folder), to: project.appendingPathComponent(folder))
+        }
+        let result = try TestSupport.handout([], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = files(in: project.appendingPathComponent("Output"))
+        #expect(written.count == 9)
+        #expect(written.contains("booklet.pdf") && written.contains("booklet-imposed.pdf"))
+        #expect(result.stdout.contains("Output/booklet.pdf"))
+    }
+
     @Test func listPrintsSlugTitleCategory() throws {
         let result = try TestSupport.handout(["list", "--content", TestSupport.fixtures.appendingPathComponent("Content").path])
         #expect(result.status == 0)
