@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries, bound through pkg-config; the only targets that see C headers.
@@ -35,8 +37,12 @@ let package = Package(
         // Content → layout → pages → PDF.
         .target(
             name: "HandoutKit",
-            dependencies: ["HandoutBindings", .product(name: "Yams", package: "Yams")],
-            resources: []),
+            dependencies: [
+                "HandoutBindings",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
 
         // The thin command-line front end.
         .executableTarget(

@@ -7,6 +7,10 @@ public struct Clinic: Equatable, Sendable {
     public var website: String
     public var address: String
     public var disclaimer: String
+    /// The `{{field}}`s its text uses, for personalized copies.
+    public var fieldReferences: [FieldReference] = []
+    /// Where it was read from, for messages.
+    public var file = "clinic.yaml"
 
     public init(name: String, phone: String, website: String, address: String, disclaimer: String) {
         self.name = name
@@ -24,11 +28,18 @@ public struct Clinic: Equatable, Sendable {
         let text = try SourceText.read(url, what: "the clinic profile")
         let yaml = try YAMLMapping(parsing: text, file: file, what: "the clinic profile")
         try yaml.rejectUnknownKeys(allowed: keys)
-        return Clinic(
+        var clinic = Clinic(
             name: try yaml.requiredString("name", example: "Riverside Interventional Radiology"),
             phone: try yaml.requiredString("phone", example: "(555) 010-4400"),
             website: try yaml.requiredString("website", example: "https://example.org"),
             address: try yaml.requiredString("address", example: "1200 River Road, Springfield"),
             disclaimer: try yaml.requiredString("disclaimer", example: "This handout is general information…"))
+        clinic.fieldReferences = FieldReference.scan(text)
+        clinic.file = file
+        for entry in yaml.entries {
+            guard let value = entry.value.scalar?.string, value.contains("{{") else { continue }
+            try Personalizer.checkTemplate(value, file: file, line: entry.line)
+        }
+        return clinic
     }
 }

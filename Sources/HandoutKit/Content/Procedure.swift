@@ -15,4 +15,6 @@ public struct Procedure: Equatable, Sendable {
     public var file: String
     /// A digest of the source bytes, for dates derived from the inputs.
     public var contentDigest: UInt64
+    /// The `{{field}}`s the body uses, for personalized copies.
+    public var fieldReferences: [FieldReference] = []
 }

@@ -39,6 +39,7 @@ public struct ProcedureLoader {
             file: file, lineOffset: parts.bodyLineOffset,
             searchDirectories: [url.deletingLastPathComponent(), contentDirectory])
         let blocks = try converter.convert(MarkdownParser.parse(parts.body), warnings: &warnings)
+        try Personalizer.checkTemplates(in: blocks, source: parts.body, file: file, lineOffset: parts.bodyLineOffset)
         return Procedure(
             slug: slug,
             title: try yaml.requiredString("title", example: "Epidural Steroid Injection").trimmed,
@@ -48,7 +49,8 @@ public struct ProcedureLoader {
             updated: updated,
             blocks: blocks,
             file: file,
-            contentDigest: Digest.fnv1a(data))
+            contentDigest: Digest.fnv1a(data),
+            fieldReferences: FieldReference.scan(parts.body, lineOffset: parts.bodyLineOffset))
     }
 }
 

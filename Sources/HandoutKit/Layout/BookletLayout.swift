@@ -24,7 +24,9 @@ public struct BookletLayout {
         var missingGlyphs = 0
     }
 
-    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate) -> LaidOutDocument {
+    /// `procedures` and `clinic` are already personalized when `patient` is given; the cover then
+    /// carries the patient's details and notes instead of the illustration.
+    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate, patient: Patient? = nil) -> LaidOutDocument {
         let paginator = Paginator(pageSize: theme.pageSize, body: theme.bodyRect)
         var sections = makeSections(booklet, procedures: procedures, clinic: clinic)
         for index in sections.indices {
@@ -56,14 +58,15 @@ public struct BookletLayout {
         }
         let labels = plan.labels
         let contents = contentsPages(entries, numbers: anchorPages.mapValues { labels[$0] }, paginator: paginator)
-        let cover = coverPage(booklet, clinic: clinic)
+        let cover = coverPage(booklet, clinic: clinic, patient: patient)
         let back = backPage(booklet, clinic: clinic)
 
         let furniture = PageFurniture(theme: theme, shaper: shaper)
-        let fields = [
+        var fields = patient?.displayValues ?? [:]
+        fields.merge([
             "booklet": booklet.title, "clinic": clinic.name, "date": date.long, "edition": booklet.edition ?? "",
             "phone": clinic.phone, "website": clinic.website,
-        ]
+        ]) { $1 }
         func withFurniture(_ page: Page, section: String, label: String) -> Page {
             var values = fields
             values["section"] = section
@@ -182,7 +185,7 @@ public struct BookletLayout {
 
     // MARK: Cover and back page
 
-    private func coverPage(_ booklet: Booklet, clinic: Clinic) -> Page {
+    private func coverPage(_ booklet: Booklet, clinic: Clinic, patient: Patient?) -> Page {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
         let body = theme.bodyRect
         var boxes = [typesetter.textBox(
@@ -197,7 +200,13 @@ public struct BookletLayout {
         if let edition = booklet.edition {
             boxes.append(typesetter.textBox(StyledText("Edition \(edition)"), style: typesetter.bodyStyle, color: .muted, tags: [typesetter.tag("P")], before: 0, after: 24))
         }
-        boxes += typesetter.boxes(for: [.figure(Figure(caption: "Cover illustration", image: nil, line: 0))])
+        if let patient {
+            let personal = Typesetter(theme: theme, shaper: shaper, firstTagID: HandoutLayout.personalTagIDs)
+            boxes.append(personal.preparedForBox(patient))
+            if let notes = patient.notes { boxes += personal.notesBoxes(notes) }
+        } else {
+            boxes += typesetter.boxes(for: [.figure(Figure(caption: "Cover illustration", image: nil, line: 0))])
+        }
         var page = Page(size: theme.pageSize)
         let (top, _) = Typesetter.stack(boxes)
         page.blocks.append(PlacedBlock(tags: [], items: top.map { $0.offsetBy(dx: body.x, dy: body.y) }))

@@ -17,36 +17,83 @@ public struct LaidOutDocument {
     public var missingGlyphs: Int
 }
 
-/// Lays out one handout: title, body and disclaimer, paginated, with header and footer.
+/// Shaped boxes that do not depend on the patient, kept for the next copy of the same handout.
+/// One per rendering thread, like the shaper whose text it holds.
+public final class BoxCache {
+    struct Handout {
+        var title: [FlowBox]
+        var body: [FlowBox]
+        var headings: [(anchor: String, title: String)]
+    }
+
+    var handouts: [String: Handout] = [:]
+    var disclaimer: FlowBox?
+
+    public init() {}
+}
+
+/// Lays out one handout: title, the patient's details when personalized, body and disclaimer,
+/// paginated, with header and footer.
 public struct HandoutLayout {
     public var theme: Theme
     public var shaper: TextShaper
+    /// Reused boxes; nil lays everything out afresh.
+    public var cache: BoxCache?
 
-    public init(theme: Theme, shaper: TextShaper) {
+    /// Structure ids of the patient's boxes and the disclaimer, clear of the handout's own.
+    static let personalTagIDs = 1 << 40
+    static let disclaimerTagIDs = 1 << 41
+
+    public init(theme: Theme, shaper: TextShaper, cache: BoxCache? = nil) {
         self.theme = theme
         self.shaper = shaper
+        self.cache = cache
     }
 
     /// A handout's boxes from title to disclaimer; the title box carries `anchor`, each `##`
-    /// heading `anchor` + "." + its number.
-    public func boxes(_ procedure: Procedure, clinic: Clinic, anchor: String) -> (boxes: [FlowBox], headings: [(anchor: String, title: String)]) {
-        let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language)
-        typesetter.headingAnchorPrefix = anchor + "."
-        var boxes = typesetter.titleBoxes(title: procedure.title, summary: procedure.summary)
-        boxes[0].anchor = anchor
-        boxes += typesetter.boxes(for: procedure.blocks)
-        boxes.append(typesetter.disclaimerBox(clinic: clinic))
-        return (boxes, typesetter.anchoredHeadings)
+    /// heading `anchor` + "." + its number. `procedure` and `clinic` are already personalized.
+    public func boxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient? = nil) -> (boxes: [FlowBox], headings: [(anchor: String, title: String)]) {
+        let main = mainBoxes(procedure, anchor: anchor)
+        var personal: [FlowBox] = []
+        if let patient {
+            let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language, firstTagID: Self.personalTagIDs)
+            personal.append(typesetter.preparedForBox(patient))
+            if let notes = patient.notes { personal += typesetter.notesBoxes(notes) }
+        }
+        return (main.title + personal + main.body + [disclaimer(clinic)], main.headings)
     }
 
-    public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate) -> LaidOutDocument {
-        let (boxes, headings) = boxes(procedure, clinic: clinic, anchor: "top")
+    private func mainBoxes(_ procedure: Procedure, anchor: String) -> BoxCache.Handout {
+        let key = "\(procedure.slug)#\(anchor)"
+        // Only content with no {{field}}s is the same for every patient.
+        let cacheable = procedure.fieldReferences.isEmpty
+        if cacheable, let known = cache?.handouts[key] { return known }
+        let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language)
+        typesetter.headingAnchorPrefix = anchor + "."
+        var title = typesetter.titleBoxes(title: procedure.title, summary: procedure.summary)
+        title[0].anchor = anchor
+        let made = BoxCache.Handout(title: title, body: typesetter.boxes(for: procedure.blocks), headings: typesetter.anchoredHeadings)
+        if cacheable { cache?.handouts[key] = made }
+        return made
+    }
+
+    private func disclaimer(_ clinic: Clinic) -> FlowBox {
+        let cacheable = clinic.fieldReferences.isEmpty
+        if cacheable, let known = cache?.disclaimer { return known }
+        let made = Typesetter(theme: theme, shaper: shaper, firstTagID: Self.disclaimerTagIDs).disclaimerBox(clinic: clinic)
+        if cacheable { cache?.disclaimer = made }
+        return made
+    }
+
+    public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate, patient: Patient? = nil) -> LaidOutDocument {
+        let (boxes, headings) = boxes(procedure, clinic: clinic, anchor: "top", patient: patient)
         var pages = Paginator(pageSize: theme.pageSize, body: theme.bodyRect).paginate(boxes)
-        let fields = [
+        var fields = patient?.displayValues ?? [:]
+        fields.merge([
             "title": procedure.title, "clinic": clinic.name, "date": date.long,
             "summary": procedure.summary ?? "", "category": procedure.category ?? "",
             "phone": clinic.phone, "website": clinic.website,
-        ]
+        ]) { $1 }
         PageFurniture(theme: theme, shaper: shaper).apply(to: &pages, fields: fields)
         let outline = headings.compactMap { heading in
             pages.firstIndex { $0.anchors.contains(heading.anchor) }.map { OutlineEntry(title: heading.title, page: $0 + 1) }

@@ -14,10 +14,12 @@ public final class Typesetter {
     /// Width of the text column.
     var width: Double { theme.bodyRect.width }
 
-    public init(theme: Theme, shaper: TextShaper, language: String = "en") {
+    /// `firstTagID` keeps structure ids of boxes made by different typesetters for one page apart.
+    public init(theme: Theme, shaper: TextShaper, language: String = "en", firstTagID: Int = 0) {
         self.theme = theme
         self.shaper = shaper
         self.language = language
+        nextTagID = firstTagID
     }
 
     // MARK: Styles

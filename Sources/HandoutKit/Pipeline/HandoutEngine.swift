@@ -1,9 +1,9 @@
 import Foundation
 import HandoutBindings
 
-/// Everything needed to render handouts with one layout: fonts checked, clinic read, Pango ready.
-///
-/// Build one per thread: it owns a Pango font system, which must not be shared between threads.
+/// Everything needed to render handouts with one layout: fonts registered and checked, clinic read,
+/// and a worker for this thread. Make it on the main thread; other threads make their own
+/// `HandoutWorker` from its `settings`.
 public final class HandoutEngine {
     public static let version = "0.1.0"
 
@@ -12,6 +12,7 @@ public final class HandoutEngine {
     public let theme: Theme
     public let clinic: Clinic
     let shaper: PangoShaper
+    private let worker: HandoutWorker
 
     /// Checks the layout and its fonts, then reads the clinic profile unless `readingClinic` is false
     /// (for commands that only inspect the layout).
@@ -25,6 +26,7 @@ public final class HandoutEngine {
         clinic = readingClinic
             ? try Clinic.load(from: workspace.clinicFile)
             : Clinic(name: "", phone: "", website: "", address: "", disclaimer: "")
+        worker = try HandoutWorker(settings: RenderSettings(theme: theme, clinic: clinic, workspace: workspace))
     }
 
     /// What each font role resolves to, in role order.
@@ -34,22 +36,16 @@ public final class HandoutEngine {
         }
     }
 
-    /// Lays out one handout into pages.
-    public func layout(_ procedure: Procedure, date: CalendarDate) -> LaidOutDocument {
-        HandoutLayout(theme: theme, shaper: shaper).layout(procedure, clinic: clinic, date: date)
+    public var settings: RenderSettings { RenderSettings(theme: theme, clinic: clinic, workspace: workspace) }
+
+    /// Renders one handout to PDF bytes, personalized when `patient` is given.
+    public func renderPDF(_ procedure: Procedure, patient: Patient? = nil, warnings: inout [Warning]) throws -> (bytes: [UInt8], pages: Int) {
+        try worker.handoutPDF(procedure, patient: patient, warnings: &warnings)
     }
 
-    /// Renders one handout to PDF bytes, adding any warnings about it.
-    public func renderPDF(_ procedure: Procedure, warnings: inout [Warning]) throws -> (bytes: [UInt8], pages: Int) {
-        let date = try DocumentDate.resolve(updated: procedure.updated, digest: procedure.contentDigest)
-        let document = layout(procedure, date: date.day)
-        if document.missingGlyphs > 0 {
-            warnings.append(Warning(file: procedure.file, "\(document.missingGlyphs) character(s) have no glyph in the layout's fonts and print as boxes; add a font that covers them to Fonts/"))
-        }
-        let metadata = PDFMetadata(
-            title: procedure.title, subject: procedure.summary, author: clinic.name,
-            creator: "Handout \(Self.version)", created: date.iso, language: procedure.language)
-        return (try PDFRenderer().render(document, metadata: metadata), document.pages.count)
+    /// Renders page `page` (1-based) of a handout as PNG bytes.
+    public func renderPNG(_ procedure: Procedure, page: Int, resolution: Double) throws -> [UInt8] {
+        try worker.handoutPNG(procedure, page: page, resolution: resolution)
     }
 
     /// The booklet `booklet.yaml` describes, or, given `slugs`, an ad hoc one of those handouts
@@ -64,35 +60,19 @@ public final class HandoutEngine {
             edition: defined?.edition, parts: [Booklet.Part(title: nil, intro: [], procedures: slugs)])
     }
 
-    /// Renders a booklet to PDF bytes, and its saddle-stitch imposition when asked.
-    public func renderBooklet(_ booklet: Booklet, imposed: Bool, warnings: inout [Warning]) throws -> (pdf: [UInt8], pages: Int, imposed: [UInt8]?) {
+    /// Every handout a booklet names, read once.
+    public func procedures(for booklet: Booklet, warnings: inout [Warning]) throws -> [String: Procedure] {
         var procedures: [String: Procedure] = [:]
         for slug in booklet.slugs where procedures[slug] == nil {
             procedures[slug] = try library.procedure(slug, warnings: &warnings)
         }
-        let newest = procedures.values.compactMap(\.updated).max()
-        let digest = procedures.values.map(\.contentDigest).reduce(Digest.fnv1a(Array(booklet.title.utf8)), ^)
-        let date = try DocumentDate.resolve(updated: newest, digest: digest)
-        let document = BookletLayout(theme: theme, shaper: shaper).layout(booklet, procedures: procedures, clinic: clinic, date: date.day)
-        if document.missingGlyphs > 0 {
-            warnings.append(Warning(file: DisplayPath.of(workspace.bookletFile), "\(document.missingGlyphs) character(s) have no glyph in the layout's fonts and print as boxes; add a font that covers them to Fonts/"))
-        }
-        let metadata = PDFMetadata(
-            title: booklet.title, subject: booklet.subtitle, author: clinic.name,
-            creator: "Handout \(Self.version)", created: date.iso, language: "en")
-        let pdf = try PDFRenderer().render(document, metadata: metadata)
-        let sheets = imposed ? try SaddleStitchRenderer().render(document.pages, metadata: metadata) : nil
-        return (pdf, document.pages.count, sheets)
+        return procedures
     }
 
-    /// Renders page `page` (1-based) of a handout as PNG bytes.
-    public func renderPNG(_ procedure: Procedure, page: Int, resolution: Double) throws -> [UInt8] {
-        let date = try DocumentDate.resolve(updated: procedure.updated, digest: procedure.contentDigest)
-        let document = layout(procedure, date: date.day)
-        guard (1...document.pages.count).contains(page) else {
-            throw HandoutError(file: procedure.file, "has \(document.pages.count) page(s), so there is no page \(page); pick a page from 1 to \(document.pages.count)")
-        }
-        return try PNGRenderer(resolution: resolution).render(document.pages[page - 1])
+    /// Renders a booklet to PDF bytes, and its saddle-stitch imposition when asked.
+    public func renderBooklet(_ booklet: Booklet, patient: Patient? = nil, imposed: Bool, warnings: inout [Warning]) throws -> (pdf: [UInt8], pages: Int, imposed: [UInt8]?) {
+        let procedures = try procedures(for: booklet, warnings: &warnings)
+        return try worker.bookletPDF(booklet, procedures: procedures, patient: patient, imposed: imposed, warnings: &warnings)
     }
 
     /// Refuses a layout whose fonts fontconfig would silently replace with another family.

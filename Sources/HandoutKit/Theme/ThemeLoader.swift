@@ -5,9 +5,11 @@ import Yams
 /// Reads a layout file over the built-in default, checking every key and value.
 public struct ThemeLoader {
     /// Fields a header or footer may use.
-    public static let templateFields = ["title", "page", "pages", "clinic", "date", "summary", "category", "phone", "website"]
+    public static let templateFields = ["title", "page", "pages", "clinic", "date", "summary", "category", "phone", "website",
+                                        "patient_name", "procedure_date", "arrival_time", "physician"]
     /// Fields a booklet header or footer may use; `section` is the current handout or part title.
-    public static let bookletTemplateFields = ["section", "booklet", "page", "clinic", "date", "edition", "phone", "website"]
+    public static let bookletTemplateFields = ["section", "booklet", "page", "clinic", "date", "edition", "phone", "website",
+                                               "patient_name", "procedure_date", "arrival_time", "physician"]
 
     public var layoutsDirectory: URL
 

@@ -1,0 +1,22 @@
+/// A `{{field}}` a content file uses, found in its source so a missing field can be reported by line.
+public struct FieldReference: Equatable, Sendable {
+    public var name: String
+    /// 1-based line in the file.
+    public var line: Int
+    /// False inside `{{#field}}…{{/field}}` or `{{^field}}`: a section may be left out.
+    public var required: Bool
+
+    /// Every Mustache variable and section name in `text`; `lineOffset` lines come before it in its file.
+    static func scan(_ text: String, lineOffset: Int = 0) -> [FieldReference] {
+        var found: [FieldReference] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("{{") {
+            for match in line.matches(of: /\{\{\s*([#^\/&{]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}?\s*\}\}/) {
+                let sigil = match.output.1
+                guard sigil != "/" else { continue }
+                found.append(FieldReference(
+                    name: String(match.output.2), line: index + 1 + lineOffset, required: sigil != "#" && sigil != "^"))
+            }
+        }
+        return found
+    }
+}

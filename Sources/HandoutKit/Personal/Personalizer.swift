@@ -1,0 +1,135 @@
+import Mustache
+
+/// Fills `{{field}}`s in content with a patient's values, using Mustache on text already parsed
+/// from Markdown: a value is inserted as plain characters and can never become Markdown, a link,
+/// markup or another template.
+public final class Personalizer {
+    /// The display forms of the current patient's fields.
+    public var values: [String: String]
+    /// Compiled once per distinct piece of text, then reused for every patient this personalizer sees.
+    private var templates: [String: MustacheTemplate] = [:]
+
+    public init(values: [String: String] = [:]) { self.values = values }
+
+    /// A personalized copy of a handout and the clinic: checks that every field they use is given,
+    /// then fills the fields in. Title and summary are never personalized (they are the PDF's metadata).
+    public func personalize(_ procedure: Procedure, clinic: Clinic, for patient: Patient) throws -> (Procedure, Clinic) {
+        for (file, references) in [(procedure.file, procedure.fieldReferences), (clinic.file, clinic.fieldReferences)] {
+            if let missing = references.first(where: { $0.required && patient.fields[$0.name] == nil }) {
+                throw HandoutError(
+                    file: file, line: missing.line, key: missing.name,
+                    "is used here as {{\(missing.name)}} but was not given for this patient; add it, or remove it from the file")
+            }
+        }
+        values = patient.displayValues
+        var copy = procedure
+        if !procedure.fieldReferences.isEmpty { copy.blocks = apply(procedure.blocks) }
+        return (copy, clinic.fieldReferences.isEmpty ? clinic : apply(clinic))
+    }
+
+    /// Mustache's TEXT content type: no HTML escaping.
+    static let pragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    public func apply(_ text: String) -> String {
+        guard text.contains("{{") else { return text }
+        let template: MustacheTemplate
+        if let known = templates[text] {
+            template = known
+        } else {
+            // Content is checked when it is read, so this compiles; an empty result is the safe fallback.
+            guard let made = try? MustacheTemplate(string: Self.pragma + text) else { return text }
+            templates[text] = made
+            template = made
+        }
+        return template.render(values)
+    }
+
+    /// The text with each styled piece filled in separately, its bold, italic and link spans kept.
+    public func apply(_ styled: StyledText) -> StyledText {
+        guard styled.text.contains("{{") else { return styled }
+        let bytes = Array(styled.text.utf8)
+        var cuts = Set([0, bytes.count])
+        for run in styled.runs { cuts.insert(run.start); cuts.insert(run.end) }
+        for link in styled.links { cuts.insert(link.start); cuts.insert(link.end) }
+        let sorted = cuts.sorted()
+        var moved: [Int: Int] = [0: 0]
+        var text = ""
+        for (start, end) in zip(sorted, sorted.dropFirst()) {
+            text += apply(String(decoding: bytes[start..<end], as: UTF8.self))
+            moved[end] = text.utf8.count
+        }
+        var result = StyledText(text)
+        result.runs = styled.runs.map { var run = $0; run.start = moved[run.start]!; run.end = moved[run.end]!; return run }
+        result.links = styled.links.map { StyledText.Link(start: moved[$0.start]!, end: moved[$0.end]!, url: $0.url) }
+        return result
+    }
+
+    public func apply(_ blocks: [Block]) -> [Block] {
+        blocks.map { block in
+            switch block {
+            case let .heading(level, text): .heading(level: level, apply(text))
+            case let .paragraph(text): .paragraph(apply(text))
+            case let .preformatted(text): .preformatted(apply(text))
+            case let .list(ordered, start, items): .list(ordered: ordered, start: start, items: items.map(apply))
+            case let .callout(children): .callout(apply(children))
+            case let .figure(figure):
+                .figure(Figure(caption: apply(figure.caption), image: figure.image, line: figure.line))
+            case .rule: .rule
+            }
+        }
+    }
+
+    public func apply(_ clinic: Clinic) -> Clinic {
+        var copy = clinic
+        copy.name = apply(clinic.name)
+        copy.phone = apply(clinic.phone)
+        copy.website = apply(clinic.website)
+        copy.address = apply(clinic.address)
+        copy.disclaimer = apply(clinic.disclaimer)
+        return copy
+    }
+
+    // MARK: Checks when content is read
+
+    /// Every piece of text that holds `{{` must be a whole Mustache template on its own.
+    static func checkTemplates(in blocks: [Block], source: String, file: String, lineOffset: Int) throws {
+        func check(_ text: String) throws {
+            guard text.contains("{{") else { return }
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let tag = text[text.range(of: "{{")!.lowerBound...].prefix(12)
+            let line = lines.firstIndex { $0.contains(tag) }.map { $0 + 1 + lineOffset }
+            try checkTemplate(text, file: file, line: line)
+        }
+        func check(_ styled: StyledText) throws {
+            guard styled.text.contains("{{") else { return }
+            let bytes = Array(styled.text.utf8)
+            var cuts = Set([0, bytes.count])
+            for run in styled.runs { cuts.insert(run.start); cuts.insert(run.end) }
+            for link in styled.links { cuts.insert(link.start); cuts.insert(link.end) }
+            let sorted = cuts.sorted()
+            for (start, end) in zip(sorted, sorted.dropFirst()) {
+                try check(String(decoding: bytes[start..<end], as: UTF8.self))
+            }
+        }
+        for block in blocks {
+            switch block {
+            case let .heading(_, text), let .paragraph(text): try check(text)
+            case let .preformatted(text): try check(text)
+            case let .list(_, _, items): for item in items { try checkTemplates(in: item, source: source, file: file, lineOffset: lineOffset) }
+            case let .callout(children): try checkTemplates(in: children, source: source, file: file, lineOffset: lineOffset)
+            case let .figure(figure): try check(figure.caption)
+            case .rule: break
+            }
+        }
+    }
+
+    static func checkTemplate(_ text: String, file: String, line: Int?) throws {
+        do {
+            _ = try MustacheTemplate(string: pragma + text)
+        } catch {
+            throw HandoutError(
+                file: file, line: line,
+                "a {{field}} here is not complete; write fields as {{patient_name}}, and keep {{#field}}…{{/field}} within one paragraph and one style")
+        }
+    }
+}
