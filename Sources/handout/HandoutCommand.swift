@@ -10,7 +10,7 @@ struct HandoutCommand: ParsableCommand {
         abstract: "Lay out patient handouts as print-ready PDFs.",
         discussion: "With no subcommand, renders every handout in Content/ into Output/ with the default layout, and the booklet (with its saddle-stitch imposition) when Content/booklet.yaml exists.",
         version: HandoutEngine.version,
-        subcommands: [ListCommand.self, RenderCommand.self, BookletCommand.self, PreviewCommand.self, FontsCommand.self])
+        subcommands: [ListCommand.self, RenderCommand.self, BookletCommand.self, BatchCommand.self, PreviewCommand.self, FontsCommand.self])
 
     func run() throws {
         try Console.guarded {

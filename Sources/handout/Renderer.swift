@@ -6,6 +6,8 @@ import HandoutKit
 struct Renderer {
     let engine: HandoutEngine
     let outputFolder: URL
+    /// A personalized copy's file is readable by its owner only, in a folder made the same way.
+    var patient: Patient? = nil
 
     /// Writes OUTPUT/SLUG.pdf for each slug; throws exit status 1 after the rest if any failed.
     func renderAll(_ slugs: [String]) throws {
@@ -14,9 +16,13 @@ struct Renderer {
             do {
                 var warnings: [Warning] = []
                 let procedure = try engine.library.procedure(slug, warnings: &warnings)
-                let (bytes, pages) = try engine.renderPDF(procedure, warnings: &warnings)
+                let (bytes, pages) = try engine.renderPDF(procedure, patient: patient, warnings: &warnings)
                 let url = outputFolder.appendingPathComponent(slug + ".pdf")
-                try AtomicFile.write(bytes, to: url)
+                if patient != nil {
+                    try AtomicFile.write(bytes, to: url, permissions: 0o600, folderPermissions: 0o700)
+                } else {
+                    try AtomicFile.write(bytes, to: url)
+                }
                 warnings.forEach(Console.warn)
                 Console.say("\(Console.relative(url))  (\(pages) page\(pages == 1 ? "" : "s"), \(bytes.count / 1024) KB)")
             } catch {

@@ -7,14 +7,22 @@ public struct FieldReference: Equatable, Sendable {
     public var required: Bool
 
     /// Every Mustache variable and section name in `text`; `lineOffset` lines come before it in its file.
+    /// Anything inside a `{{#section}}` or `{{^section}}` counts as optional.
     static func scan(_ text: String, lineOffset: Int = 0) -> [FieldReference] {
         var found: [FieldReference] = []
+        var openSections: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("{{") {
             for match in line.matches(of: /\{\{\s*([#^\/&{]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}?\s*\}\}/) {
-                let sigil = match.output.1
-                guard sigil != "/" else { continue }
-                found.append(FieldReference(
-                    name: String(match.output.2), line: index + 1 + lineOffset, required: sigil != "#" && sigil != "^"))
+                let sigil = match.output.1, name = String(match.output.2)
+                switch sigil {
+                case "/":
+                    if let last = openSections.lastIndex(of: name) { openSections.remove(at: last) }
+                case "#", "^":
+                    found.append(FieldReference(name: name, line: index + 1 + lineOffset, required: false))
+                    openSections.append(name)
+                default:
+                    found.append(FieldReference(name: name, line: index + 1 + lineOffset, required: openSections.isEmpty))
+                }
             }
         }
         return found

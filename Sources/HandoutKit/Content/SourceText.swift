@@ -5,7 +5,7 @@ enum SourceText {
     /// Bigger than any real handout by far; past this, layout would take minutes, not seconds.
     static let maximumBytes = 4 * 1024 * 1024
 
-    static func read(_ url: URL, what: String) throws -> String {
+    static func read(_ url: URL, what: String, maximumBytes: Int = maximumBytes) throws -> String {
         let file = DisplayPath.of(url)
         let data: Data
         do {
@@ -16,10 +16,10 @@ enum SourceText {
                 ? "cannot read \(what); check the file's permissions"
                 : "\(what) is missing; create this file")
         }
-        return try decode(data, file: file, what: what)
+        return try decode(data, file: file, what: what, maximumBytes: maximumBytes)
     }
 
-    static func decode(_ data: Data, file: String, what: String) throws -> String {
+    static func decode(_ data: Data, file: String, what: String, maximumBytes: Int = maximumBytes) throws -> String {
         guard data.count <= maximumBytes else {
             throw HandoutError(file: file, "\(what) is \(data.count / 1024) KB, more than the \(maximumBytes / 1024 / 1024) MB limit; split it into smaller files")
         }

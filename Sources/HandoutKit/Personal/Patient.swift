@@ -40,7 +40,9 @@ public struct Patient: Equatable, Sendable {
                 throw Problem(field: key, reason: "is longer than \(Self.limit(key)) characters")
             }
             // One line except notes: a stray newline in a name would break the layout.
-            fields[key] = key == "notes" ? trimmed : trimmed.split(whereSeparator: \.isNewline).joined(separator: " ")
+            fields[key] = key == "notes"
+                ? trimmed
+                : trimmed.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         }
         guard let name = fields["patient_name"] else {
             throw Problem(field: "patient_name", reason: "is missing; every row needs the patient's name")

@@ -51,13 +51,20 @@ public final class HandoutEngine {
     /// The booklet `booklet.yaml` describes, or, given `slugs`, an ad hoc one of those handouts
     /// in that order (one untitled part, no intros) under the booklet's title when there is one.
     public func booklet(slugs: [String]? = nil, warnings: inout [Warning]) throws -> Booklet {
+        guard let slugs else { return try Booklet.load(from: workspace.bookletFile, library: library, warnings: &warnings) }
+        var booklet = try adHocBooklet(warnings: &warnings)
+        booklet.parts = [Booklet.Part(title: nil, intro: [], procedures: slugs)]
+        return booklet
+    }
+
+    /// The cover of an ad hoc booklet, no parts yet: `booklet.yaml`'s title when there is one.
+    public func adHocBooklet(warnings: inout [Warning]) throws -> Booklet {
         let file = workspace.bookletFile
-        guard let slugs else { return try Booklet.load(from: file, library: library, warnings: &warnings) }
         let defined = FileManager.default.fileExists(atPath: file.path)
             ? try Booklet.load(from: file, library: library, warnings: &warnings) : nil
         return Booklet(
             title: defined?.title ?? "Your procedures", subtitle: defined?.subtitle ?? "Prepared for you by \(clinic.name)",
-            edition: defined?.edition, parts: [Booklet.Part(title: nil, intro: [], procedures: slugs)])
+            edition: defined?.edition, parts: [])
     }
 
     /// Every handout a booklet names, read once.

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import HandoutKit
+
+/// `handout batch FILE`: one personalized PDF per row of a CSV or JSON Lines file.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Render one personalized PDF per row of a CSV or JSON Lines file.",
+        discussion: """
+            Column `procedure` holds a handout slug, or several separated by ; for the patient's own booklet. \
+            The other columns are fields: patient_name (required), procedure_date (YYYY-MM-DD), arrival_time, \
+            physician, notes, and any others the content uses as {{field}}. Files are readable by you only.
+            """)
+
+    @Argument(help: "CSV file with a header row, or JSON Lines (.jsonl).")
+    var file: String
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: "Output folder (created readable by you only).")
+    var output: String = "Output/batch"
+
+    @Option(name: .long, help: "File name pattern; fields in braces, e.g. {row}-{procedure}.pdf or {patient_name}.pdf.")
+    var name: String = "{row}-{procedure}.pdf"
+
+    @Option(name: .long, help: "Rendering threads (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Keep files that already exist: finish an interrupted batch.")
+    var skipExisting = false
+
+    func validate() throws {
+        if !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
+    }
+
+    func run() throws {
+        try Console.guarded {
+            let workspace = options.workspace(output: output)
+            let engine = try HandoutEngine(workspace: workspace, layout: options.layout)
+            let rows = try BatchInput.read(URL(fileURLWithPath: file))
+            var batchOptions = BatchOptions(outputFolder: workspace.output)
+            batchOptions.namePattern = name
+            batchOptions.jobs = jobs
+            batchOptions.skipExisting = skipExisting
+            let bar = ProgressBar()
+            let summary = try BatchRunner(engine: engine).run(rows, options: batchOptions) { done, total in
+                bar.update(done: done, total: total)
+            }
+            bar.finish()
+            for failure in summary.failures { Console.fail("row \(failure.row): \(failure.reason)") }
+            let rate = summary.seconds > 0 ? Double(summary.written) / summary.seconds : 0
+            var line = "written \(summary.written), failed \(summary.failures.count)"
+            if summary.skipped > 0 { line += ", skipped \(summary.skipped) already done" }
+            line += String(format: ", %.2f s, %.0f handouts per second → %@", summary.seconds, rate, Console.relative(workspace.output))
+            Console.say(line)
+            if !summary.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
