@@ -38,7 +38,7 @@ struct BatchCommand: ParsableCommand {
         try Console.guarded {
             let workspace = options.workspace(output: output)
             let engine = try HandoutEngine(workspace: workspace, layout: options.layout)
-            let rows = try BatchInput.read(URL(fileURLWithPath: file))
+            let rows = try BatchReader(URL(fileURLWithPath: file))
             var batchOptions = BatchOptions(outputFolder: workspace.output)
             batchOptions.namePattern = name
             batchOptions.jobs = jobs

@@ -37,7 +37,7 @@ struct RenderCommand: ParsableCommand {
         var fields: [String: String] = [:]
         for item in field {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            fields[BatchInput.fieldName(String(parts[0]))] = String(parts[1])
+            fields[BatchReader.fieldName(String(parts[0]))] = String(parts[1])
         }
         do { return try Patient(fields: fields) } catch { throw HandoutError(file: "--field", key: error.field, error.reason) }
     }

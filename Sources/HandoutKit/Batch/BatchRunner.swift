@@ -23,141 +23,113 @@ public struct BatchSummary: Sendable {
     public var seconds = 0.0
 }
 
-/// One row ready to render: its handouts, its patient and its file.
-struct BatchJob: Sendable {
-    var row: Int
-    var slugs: [String]
-    var patient: Patient
-    var fileName: String
-}
-
-/// Renders one personalized PDF per row on every core: content, layout and fonts are prepared once
-/// on the main thread; each thread has its own Pango and cairo objects.
+/// Renders one personalized PDF per row on every core. Layout, clinic and fonts are prepared once
+/// on the main thread; each thread has its own Pango and cairo objects and takes the next row as
+/// it finishes one, so only a few rows are in memory at a time, however long the batch.
 public struct BatchRunner {
     let engine: HandoutEngine
 
     public init(engine: HandoutEngine) { self.engine = engine }
 
     /// Runs the batch. `progress(done, total)` is called from worker threads after each row.
-    public func run(_ rows: [BatchRow], options: BatchOptions, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
+    public func run(_ reader: sending BatchReader, options: BatchOptions, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
         let start = DispatchTime.now()
-        var summary = BatchSummary()
-        var namer = FileNamer(pattern: options.namePattern)
-        let known = Set(try engine.library.slugs())
-        var procedures: [String: Procedure] = [:]
-        var jobs: [BatchJob] = []
         var warnings: [Warning] = []
-
-        // Check every row and name its file first, in row order, so names do not depend on timing.
-        for row in rows {
-            func fail(_ reason: String) { summary.failures.append((row.number, reason)) }
-            if let problem = row.problem { fail(problem); continue }
-            var fields = row.fields
-            let slugs = (fields.removeValue(forKey: "procedure") ?? "")
-                .split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !slugs.isEmpty else { fail("procedure is missing; give a handout slug, or several separated by ;"); continue }
-            if let unknown = slugs.first(where: { !known.contains($0) }) {
-                fail("unknown procedure '\(unknown.prefix(60))'; use a slug from `handout list`")
-                continue
-            }
-            do {
-                for slug in slugs where procedures[slug] == nil {
-                    procedures[slug] = try engine.library.procedure(slug, warnings: &warnings)
-                }
-            } catch {
-                fail("\(error)")
-                continue
-            }
-            let patient: Patient
-            do { patient = try Patient(fields: fields) } catch { fail(error.description); continue }
-            let name = namer.name(row: row.number, procedure: slugs.joined(separator: "+"), fields: patient.fields)
-            if options.skipExisting, FileManager.default.fileExists(atPath: options.outputFolder.appendingPathComponent(name).path) {
-                summary.skipped += 1
-                continue
-            }
-            jobs.append(BatchJob(row: row.number, slugs: slugs, patient: patient, fileName: name))
+        let planner = try BatchPlanner(library: engine.library, options: options)
+        let cover = try engine.adHocBooklet(warnings: &warnings)
+        do {
+            try FileManager.default.createDirectory(
+                at: options.outputFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw HandoutError(file: DisplayPath.of(options.outputFolder), "cannot create the output folder; check the path and its permissions")
         }
-
-        try FileManager.default.createDirectory(
-            at: options.outputFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         AtomicFile.removeStaleTemporaryFiles(in: options.outputFolder)
 
-        let shared = SharedBatch(
-            jobs: jobs, procedures: procedures, settings: engine.settings,
-            bookletCover: try engine.adHocBooklet(warnings: &warnings), folder: options.outputFolder)
-        let state = Mutex(BatchProgress())
-        let total = rows.count
-        let alreadyDone = rows.count - jobs.count
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, jobs.count))) { _ in
-            Self.work(shared, state: state, total: total, alreadyDone: alreadyDone, progress: progress)
+        let total = reader.total
+        let shared = Shared(settings: engine.settings, cover: cover, folder: options.outputFolder, total: total)
+        let state = Mutex(State(reader: reader, planner: planner))
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, total))) { _ in
+            Self.work(shared, state: state, progress: progress)
         }
-        let results = state.withLock { $0 }
-        summary.written = results.written
-        summary.failures += results.failures
+        var summary = state.withLock { BatchSummary(written: $0.written, skipped: $0.skipped, failures: $0.failures) }
         summary.failures.sort { $0.row < $1.row }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return summary
     }
 
-    /// Everything the worker threads read; all of it is plain values.
-    struct SharedBatch: Sendable {
-        var jobs: [BatchJob]
-        var procedures: [String: Procedure]
-        var settings: RenderSettings
-        /// Title, subtitle and edition for a patient's own booklet.
-        var bookletCover: Booklet
-        var folder: URL
-    }
-
-    struct BatchProgress {
-        var next = 0
+    /// What the threads share, behind one lock: the reader and planner hand out rows in order.
+    struct State {
+        var reader: BatchReader
+        var planner: BatchPlanner
         var finished = 0
         var written = 0
+        var skipped = 0
         var failures: [(row: Int, reason: String)] = []
+
+        /// The next row to render; rows that fail their checks or are skipped are counted here.
+        mutating func nextJob() -> BatchJob? {
+            while let row = reader.next() {
+                switch planner.plan(row) {
+                case let .job(job): return job
+                case .skip: skipped += 1; finished += 1
+                case let .failure(reason): failures.append((row.number, reason)); finished += 1
+                }
+            }
+            return nil
+        }
     }
 
-    /// One thread: takes the next row until none are left.
-    private static func work(
-        _ batch: SharedBatch, state: borrowing Mutex<BatchProgress>, total: Int, alreadyDone: Int,
-        progress: @Sendable (Int, Int) -> Void
-    ) {
+    /// What the threads read without a lock: plain values.
+    struct Shared: Sendable {
+        var settings: RenderSettings
+        /// Title, subtitle and edition for a patient's own booklet.
+        var cover: Booklet
+        var folder: URL
+        var total: Int
+    }
+
+    /// One thread: renders rows until none are left.
+    private static func work(_ shared: Shared, state: borrowing Mutex<State>, progress: @Sendable (Int, Int) -> Void) {
         let worker: HandoutWorker
         do {
-            worker = try HandoutWorker(settings: batch.settings)
+            worker = try HandoutWorker(settings: shared.settings)
         } catch {
             state.withLock { $0.failures.append((0, "a rendering thread could not start: \(error)")) }
             return
         }
-        while true {
-            let index = state.withLock { s -> Int in defer { s.next += 1 }; return s.next }
-            guard index < batch.jobs.count else { return }
-            let job = batch.jobs[index]
-            var failure: String?
-            do {
-                var warnings: [Warning] = []
-                let bytes: [UInt8]
-                if job.slugs.count == 1, let procedure = batch.procedures[job.slugs[0]] {
-                    bytes = try worker.handoutPDF(procedure, patient: job.patient, warnings: &warnings).bytes
-                } else {
-                    var booklet = batch.bookletCover
-                    booklet.parts = [Booklet.Part(title: nil, intro: [], procedures: job.slugs)]
-                    bytes = try worker.bookletPDF(booklet, procedures: batch.procedures, patient: job.patient, imposed: false, warnings: &warnings).pdf
-                }
-                do {
-                    try AtomicFile.write(bytes, to: batch.folder.appendingPathComponent(job.fileName), permissions: 0o600, folderPermissions: 0o700)
-                } catch {
-                    // The message would name the file, and a file name may hold the patient's name.
-                    failure = "its file could not be written; check free space and the output folder's permissions"
-                }
-            } catch {
-                failure = "\(error)"
-            }
+        while let job = state.withLock({ $0.nextJob() }) {
+            let failure = render(job, with: worker, shared: shared)
             let done = state.withLock { s -> Int in
                 if let failure { s.failures.append((job.row, failure)) } else { s.written += 1 }
                 s.finished += 1
                 return s.finished
             }
-            progress(alreadyDone + done, total)
+            progress(done, shared.total)
         }
+    }
+
+    /// Renders and writes one row; the reason it failed, if it did (never with patient data).
+    private static func render(_ job: BatchJob, with worker: HandoutWorker, shared: Shared) -> String? {
+        let bytes: [UInt8]
+        var warnings: [Warning] = []
+        do {
+            if job.procedures.count == 1 {
+                bytes = try worker.handoutPDF(job.procedures[0], patient: job.patient, warnings: &warnings).bytes
+            } else {
+                var booklet = shared.cover
+                booklet.parts = [Booklet.Part(title: nil, intro: [], procedures: job.procedures.map(\.slug))]
+                let procedures = Dictionary(job.procedures.map { ($0.slug, $0) }) { first, _ in first }
+                bytes = try worker.bookletPDF(booklet, procedures: procedures, patient: job.patient, imposed: false, warnings: &warnings).pdf
+            }
+        } catch {
+            return "\(error)"
+        }
+        do {
+            try AtomicFile.write(bytes, to: shared.folder.appendingPathComponent(job.fileName), permissions: 0o600, folderPermissions: 0o700)
+        } catch {
+            // The message would name the file, and a file name may hold the patient's name.
+            return "its file could not be written; check free space and the output folder's permissions"
+        }
+        return nil
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The handouts in a content folder: which exist, and reading one by slug.
-public struct ContentLibrary {
+public struct ContentLibrary: Sendable {
     public var workspace: Workspace
 
     public init(workspace: Workspace) { self.workspace = workspace }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// One row ready to render: its handouts, its patient and its file.
+struct BatchJob: Sendable {
+    var row: Int
+    var procedures: [Procedure]
+    var patient: Patient
+    var fileName: String
+}
+
+/// Turns rows into jobs, in row order: checks each row, reads each handout once, and names files
+/// so that names never depend on which thread got there first.
+final class BatchPlanner {
+    enum Plan {
+        case job(BatchJob)
+        case skip
+        case failure(String)
+    }
+
+    private let library: ContentLibrary
+    private let known: Set<String>
+    private let folder: URL
+    private let skipExisting: Bool
+    private var namer: FileNamer
+    private var procedures: [String: Procedure] = [:]
+
+    init(library: ContentLibrary, options: BatchOptions) throws {
+        self.library = library
+        known = Set(try library.slugs())
+        folder = options.outputFolder
+        skipExisting = options.skipExisting
+        namer = FileNamer(pattern: options.namePattern)
+    }
+
+    func plan(_ row: BatchRow) -> Plan {
+        if let problem = row.problem { return .failure(problem) }
+        var fields = row.fields
+        let slugs = (fields.removeValue(forKey: "procedure") ?? "")
+            .split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !slugs.isEmpty else { return .failure("procedure is missing; give a handout slug, or several separated by ;") }
+        if let unknown = slugs.first(where: { !known.contains($0) }) {
+            return .failure("unknown procedure '\(unknown.prefix(60))'; use a slug from `handout list`")
+        }
+        var chosen: [Procedure] = []
+        do {
+            for slug in slugs {
+                if procedures[slug] == nil {
+                    var warnings: [Warning] = []
+                    procedures[slug] = try library.procedure(slug, warnings: &warnings)
+                }
+                chosen.append(procedures[slug]!)
+            }
+        } catch {
+            return .failure("\(error)")
+        }
+        let patient: Patient
+        do { patient = try Patient(fields: fields) } catch { return .failure(error.description) }
+        let name = namer.name(row: row.number, procedure: slugs.joined(separator: "+"), fields: patient.fields)
+        if skipExisting, FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) { return .skip }
+        return .job(BatchJob(row: row.number, procedures: chosen, patient: patient, fileName: name))
+    }
+}
