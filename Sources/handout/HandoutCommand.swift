@@ -19,7 +19,7 @@ struct HandoutCommand: ParsableCommand {
             let slugs = try engine.library.slugs()
             // A failed handout must not stop the booklet: report it, and fail at the end.
             var failure: Error?
-            do { try Renderer(engine: engine, outputFolder: workspace.output).renderAll(slugs) } catch { failure = error }
+            do { try HandoutWriter(engine: engine, outputFolder: workspace.output).renderAll(slugs) } catch { failure = error }
             if FileManager.default.fileExists(atPath: workspace.bookletFile.path) {
                 try BookletWriter(engine: engine).write(
                     slugs: nil, to: workspace.output.appendingPathComponent("booklet.pdf"), imposed: true)

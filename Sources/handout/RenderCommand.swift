@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
             let workspace = options.workspace(output: output)
             let engine = try HandoutEngine(workspace: workspace, layout: options.layout)
             let chosen = all ? try engine.library.slugs() : slugs
-            try Renderer(engine: engine, outputFolder: workspace.output, patient: try patient()).renderAll(chosen)
+            try HandoutWriter(engine: engine, outputFolder: workspace.output, patient: try patient()).renderAll(chosen)
         }
     }
 }

@@ -26,7 +26,7 @@ public final class HandoutEngine {
         clinic = readingClinic
             ? try Clinic.load(from: workspace.clinicFile)
             : Clinic(name: "", phone: "", website: "", address: "", disclaimer: "")
-        worker = try HandoutWorker(settings: RenderSettings(theme: theme, clinic: clinic, workspace: workspace))
+        worker = HandoutWorker(settings: RenderSettings(theme: theme, clinic: clinic, workspace: workspace), shaper: shaper)
     }
 
     /// What each font role resolves to, in role order.

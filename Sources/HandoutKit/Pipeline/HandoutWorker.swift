@@ -10,9 +10,14 @@ public final class HandoutWorker {
     private let personalizer = Personalizer()
 
     /// Fontconfig must already be set up (`HandoutEngine` does it on the main thread).
-    public init(settings: RenderSettings) throws {
+    public convenience init(settings: RenderSettings) throws {
+        self.init(settings: settings, shaper: PangoShaper(fonts: try FontSystem()))
+    }
+
+    /// Uses a shaper this thread already has (the engine's, made to check the layout's fonts).
+    init(settings: RenderSettings, shaper: PangoShaper) {
         self.settings = settings
-        shaper = PangoShaper(fonts: try FontSystem())
+        self.shaper = shaper
     }
 
     var theme: Theme { settings.theme }

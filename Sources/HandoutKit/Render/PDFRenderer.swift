@@ -10,6 +10,15 @@ public struct PDFMetadata: Equatable, Sendable {
     public var created: String
     /// BCP 47 language of the text, for screen readers.
     public var language: String
+
+    func write(to surface: PDFSurface) {
+        surface.setMetadata(.title, title)
+        if let subject { surface.setMetadata(.subject, subject) }
+        surface.setMetadata(.author, author)
+        surface.setMetadata(.creator, creator)
+        surface.setMetadata(.createDate, created)
+        surface.setMetadata(.modDate, created)
+    }
 }
 
 /// Draws laid-out pages into a tagged PDF and returns its bytes.
@@ -19,12 +28,7 @@ public struct PDFRenderer {
     public func render(_ document: LaidOutDocument, metadata: PDFMetadata) throws -> [UInt8] {
         let pages = document.pages
         let surface = try PDFSurface(size: pages.first?.size ?? Theme.standard.pageSize)
-        surface.setMetadata(.title, metadata.title)
-        if let subject = metadata.subject { surface.setMetadata(.subject, subject) }
-        surface.setMetadata(.author, metadata.author)
-        surface.setMetadata(.creator, metadata.creator)
-        surface.setMetadata(.createDate, metadata.created)
-        surface.setMetadata(.modDate, metadata.created)
+        metadata.write(to: surface)
 
         let graphics = try GraphicsContext(drawingOn: surface)
         let drawer = PageDrawer(graphics: graphics, tagged: true)

@@ -30,12 +30,7 @@ public struct SaddleStitchRenderer {
         }
         let sheet = Size(width: 2 * pageSize.width, height: pageSize.height)
         let surface = try PDFSurface(size: sheet)
-        surface.setMetadata(.title, metadata.title)
-        if let subject = metadata.subject { surface.setMetadata(.subject, subject) }
-        surface.setMetadata(.author, metadata.author)
-        surface.setMetadata(.creator, metadata.creator)
-        surface.setMetadata(.createDate, metadata.created)
-        surface.setMetadata(.modDate, metadata.created)
+        metadata.write(to: surface)
         let graphics = try GraphicsContext(drawingOn: surface)
         let drawer = PageDrawer(graphics: graphics, tagged: false)
         for side in Self.order(pageCount: pages.count + padding) {

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import HandoutKit
 
-/// Renders handouts to PDF files, reporting each, carrying on past bad ones.
-struct Renderer {
+/// Writes handouts to PDF files, reporting each, carrying on past bad ones.
+struct HandoutWriter {
     let engine: HandoutEngine
     let outputFolder: URL
     /// A personalized copy's file is readable by its owner only, in a folder made the same way.
