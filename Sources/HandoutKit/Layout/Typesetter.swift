@@ -268,15 +268,15 @@ public final class Typesetter {
     public func disclaimerBox(clinic: Clinic) -> FlowBox {
         let padding = 9.0
         let innerWidth = width - 2 * padding
-        var heading = StyledText("Important")
-        heading = heading.styled { $0.bold = true }
-        let text = shaper.shape(StyledText(clinic.disclaimer), style: smallStyle, width: innerWidth)
-        let contact = StyledText("\(clinic.name) · \(clinic.phone) · \(clinic.website)\n\(clinic.address)")
-        let contactShaped = shaper.shape(contact.styled { $0.bold = false }, style: smallStyle, width: innerWidth)
-        let headingShaped = shaper.shape(heading, style: smallStyle, width: innerWidth)
+        let paragraphs = [
+            (StyledText("Important").styled { $0.bold = true }, 2.0),
+            (StyledText(clinic.disclaimer), 5.0),
+            (StyledText("\(clinic.name) · \(clinic.phone) · \(clinic.website)\n\(clinic.address)"), 0.0),
+        ]
         var y = padding
         var items: [PageItem] = []
-        for (shaped, gapAfter) in [(headingShaped, 2.0), (text, 5.0), (contactShaped, 0.0)] {
+        for (text, gapAfter) in paragraphs {
+            let shaped = shaper.shape(text, style: smallStyle, width: innerWidth)
             items.append(.tagged("P", [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: padding, y: y), color: .text)]))
             y += shaped.height + gapAfter
         }
