@@ -30,6 +30,22 @@ public struct StyledText: Equatable, Sendable {
         links += other.links.map { Link(start: $0.start + shift, end: $0.end + shift, url: $0.url) }
     }
 
+    /// UTF-8 offsets where a style or link starts or ends, with 0 and the end: the text between two
+    /// neighbours is styled one way throughout.
+    var boundaries: [Int] {
+        var cuts = Set([0, text.utf8.count])
+        for run in runs { cuts.insert(run.start); cuts.insert(run.end) }
+        for link in links { cuts.insert(link.start); cuts.insert(link.end) }
+        return cuts.sorted()
+    }
+
+    /// The evenly styled pieces of the text, in order.
+    var pieces: [(start: Int, end: Int, text: String)] {
+        let bytes = Array(text.utf8)
+        let cuts = boundaries
+        return zip(cuts, cuts.dropFirst()).map { ($0, $1, String(decoding: bytes[$0..<$1], as: UTF8.self)) }
+    }
+
     /// This text with `style` applied to all of it.
     func styled(_ style: (inout TextRun) -> Void) -> StyledText {
         var copy = self

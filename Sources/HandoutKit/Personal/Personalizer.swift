@@ -47,16 +47,11 @@ public final class Personalizer {
     /// The text with each styled piece filled in separately, its bold, italic and link spans kept.
     public func apply(_ styled: StyledText) -> StyledText {
         guard styled.text.contains("{{") else { return styled }
-        let bytes = Array(styled.text.utf8)
-        var cuts = Set([0, bytes.count])
-        for run in styled.runs { cuts.insert(run.start); cuts.insert(run.end) }
-        for link in styled.links { cuts.insert(link.start); cuts.insert(link.end) }
-        let sorted = cuts.sorted()
         var moved: [Int: Int] = [0: 0]
         var text = ""
-        for (start, end) in zip(sorted, sorted.dropFirst()) {
-            text += apply(String(decoding: bytes[start..<end], as: UTF8.self))
-            moved[end] = text.utf8.count
+        for piece in styled.pieces {
+            text += apply(piece.text)
+            moved[piece.end] = text.utf8.count
         }
         var result = StyledText(text)
         result.runs = styled.runs.map { var run = $0; run.start = moved[run.start]!; run.end = moved[run.end]!; return run }
@@ -102,14 +97,7 @@ public final class Personalizer {
         }
         func check(_ styled: StyledText) throws {
             guard styled.text.contains("{{") else { return }
-            let bytes = Array(styled.text.utf8)
-            var cuts = Set([0, bytes.count])
-            for run in styled.runs { cuts.insert(run.start); cuts.insert(run.end) }
-            for link in styled.links { cuts.insert(link.start); cuts.insert(link.end) }
-            let sorted = cuts.sorted()
-            for (start, end) in zip(sorted, sorted.dropFirst()) {
-                try check(String(decoding: bytes[start..<end], as: UTF8.self))
-            }
+            for piece in styled.pieces { try check(piece.text) }
         }
         for block in blocks {
             switch block {
