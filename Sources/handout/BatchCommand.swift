@@ -52,7 +52,7 @@ struct BatchCommand: ParsableCommand {
             let rate = summary.seconds > 0 ? Double(summary.written) / summary.seconds : 0
             var line = "written \(summary.written), failed \(summary.failures.count)"
             if summary.skipped > 0 { line += ", skipped \(summary.skipped) already done" }
-            line += String(format: ", %.2f s, %.0f handouts per second → %@", summary.seconds, rate, Console.relative(workspace.output))
+            line += String(format: ", %.2f s, %.0f handouts per second → %@", summary.seconds, rate, DisplayPath.of(workspace.output))
             Console.say(line)
             if !summary.failures.isEmpty { throw ExitCode(1) }
         }

@@ -47,12 +47,12 @@ struct BookletWriter {
         let result = try engine.renderBooklet(booklet, imposed: imposed, warnings: &warnings)
         warnings.forEach(Console.warn)
         try AtomicFile.write(result.pdf, to: url)
-        Console.say("\(Console.relative(url))  (\(result.pages) pages, \(result.pdf.count / 1024) KB)")
+        Console.say("\(DisplayPath.of(url))  (\(result.pages) pages, \(result.pdf.count / 1024) KB)")
         if let sheets = result.imposed {
             let target = url.deletingLastPathComponent()
                 .appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-imposed.pdf")
             try AtomicFile.write(sheets, to: target)
-            Console.say("\(Console.relative(target))  (saddle-stitch, \(sheets.count / 1024) KB)")
+            Console.say("\(DisplayPath.of(target))  (saddle-stitch, \(sheets.count / 1024) KB)")
         }
     }
 }

@@ -8,13 +8,6 @@ enum Console {
         print(line)
     }
 
-    /// A path as typed from the current folder when it is inside it.
-    static func relative(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-    }
-
     static func warn(_ warning: Warning) {
         FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
     }

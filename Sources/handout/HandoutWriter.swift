@@ -24,7 +24,7 @@ struct HandoutWriter {
                     try AtomicFile.write(bytes, to: url)
                 }
                 warnings.forEach(Console.warn)
-                Console.say("\(Console.relative(url))  (\(pages) page\(pages == 1 ? "" : "s"), \(bytes.count / 1024) KB)")
+                Console.say("\(DisplayPath.of(url))  (\(pages) page\(pages == 1 ? "" : "s"), \(bytes.count / 1024) KB)")
             } catch {
                 Console.fail("\(error)")
                 failures += 1

@@ -36,7 +36,7 @@ struct PreviewCommand: ParsableCommand {
                 ?? workspace.output.appendingPathComponent("\(slug)-p\(page).png")
             try AtomicFile.write(bytes, to: url)
             warnings.forEach(Console.warn)
-            Console.say(Console.relative(url))
+            Console.say(DisplayPath.of(url))
         }
     }
 }

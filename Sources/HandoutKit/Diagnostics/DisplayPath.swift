@@ -1,8 +1,8 @@
 import Foundation
 
 /// Paths as the user should see them in messages: relative to the working folder when inside it.
-enum DisplayPath {
-    static func of(_ url: URL) -> String {
+public enum DisplayPath {
+    public static func of(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let cwd = FileManager.default.currentDirectoryPath
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"

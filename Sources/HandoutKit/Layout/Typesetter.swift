@@ -33,8 +33,8 @@ public final class Typesetter {
 
     /// The same description at `factor` times its size ("DejaVu Sans Bold 14" → "… 12.04").
     static func scaled(_ font: String, by factor: Double) -> String {
-        let size = FontDescription(font).pointSize
-        return FontDescription(font).resized(to: (size * factor * 100).rounded() / 100).text
+        let description = FontDescription(font)
+        return description.resized(to: (description.pointSize * factor * 100).rounded() / 100).text
     }
 
     func tag(_ role: String) -> StructureTag {
