@@ -18,8 +18,8 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: "Output folder (created readable by you only).")
-    var output: String = "Output/batch"
+    @Option(name: .long, help: "Output folder (created readable by you only; default: the project's Output/batch).")
+    var output: String?
 
     @Option(name: .long, help: "File name pattern; fields in braces, e.g. {row}-{procedure}.pdf or {patient_name}.pdf.")
     var name: String = "{row}-{procedure}.pdf"
@@ -36,10 +36,11 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let workspace = options.workspace(output: output)
-            let engine = try HandoutEngine(workspace: workspace, layout: options.layout)
+            let engine = try options.engine()
+            let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? engine.workspace.output.appendingPathComponent("batch", isDirectory: true)
             let rows = try BatchReader(URL(fileURLWithPath: file))
-            var batchOptions = BatchOptions(outputFolder: workspace.output)
+            var batchOptions = BatchOptions(outputFolder: folder)
             batchOptions.namePattern = name
             batchOptions.jobs = jobs
             batchOptions.skipExisting = skipExisting
@@ -52,7 +53,7 @@ struct BatchCommand: ParsableCommand {
             let rate = summary.seconds > 0 ? Double(summary.written) / summary.seconds : 0
             var line = "written \(summary.written), failed \(summary.failures.count)"
             if summary.skipped > 0 { line += ", skipped \(summary.skipped) already done" }
-            line += String(format: ", %.2f s, %.0f handouts per second → %@", summary.seconds, rate, DisplayPath.of(workspace.output))
+            line += String(format: ", %.2f s, %.0f handouts per second → %@", summary.seconds, rate, DisplayPath.of(folder))
             Console.say(line)
             if !summary.failures.isEmpty { throw ExitCode(1) }
         }

@@ -1,19 +1,35 @@
 import ArgumentParser
 import Foundation
 import HandoutKit
+import Synchronization
 
 /// Prints results to stdout and problems to stderr, one line each, and turns failures into exit codes.
 enum Console {
+    /// Warnings already shown: a batch of thousands repeats each only once.
+    private static let shown = Mutex(Set<String>())
+
     static func say(_ line: String) {
         print(line)
     }
 
-    static func warn(_ warning: Warning) {
-        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+    @Sendable static func warn(_ warning: Warning) {
+        let line = "warning: \(warning)\n"
+        guard shown.withLock({ $0.insert(line).inserted }) else { return }
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     static func fail(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    /// "Output/x.pdf  (2 pages, 41 KB)" for each file a delivery wrote.
+    static func report(_ delivery: Delivery, _ document: Document) {
+        guard let main = delivery.files.first else { return }
+        let pages = document.format == .pdf ? "\(document.pages) page\(document.pages == 1 ? "" : "s"), " : ""
+        say("\(DisplayPath.of(main))  (\(pages)\(delivery.bytes.count / 1024) KB)")
+        for (file, companion) in zip(delivery.files.dropFirst(), document.companions) {
+            say("\(DisplayPath.of(file))  (\(companion.document.pages) sheet sides to fold)")
+        }
     }
 
     /// Runs `body`, reporting any error as one line and exiting with status 1: never a stack trace.

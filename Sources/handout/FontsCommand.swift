@@ -10,8 +10,7 @@ struct FontsCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let engine = try HandoutEngine(workspace: options.workspace(), layout: options.layout, readingClinic: false)
-            for (role, description, face) in engine.resolvedFonts() {
+            for (role, description, face) in try options.engine().resolvedFonts() {
                 let resolved = face.map { "\($0.family) \($0.style)\t\($0.file)" } ?? "(not found)"
                 Console.say("\(role)\t\(description)\t\(resolved)")
             }

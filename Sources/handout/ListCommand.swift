@@ -7,11 +7,11 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the handouts in the content folder.")
 
     @Option(name: .long, help: "Content folder.")
-    var content: String = "Content"
+    var content: String?
 
     func run() throws {
         try Console.guarded {
-            let library = ContentLibrary(workspace: Workspace(content: URL(fileURLWithPath: content, isDirectory: true)))
+            let library = ContentLibrary(workspace: Workspace(content: content.map { URL(fileURLWithPath: $0, isDirectory: true) }))
             var failed = false
             for slug in try library.slugs() {
                 var warnings: [Warning] = []

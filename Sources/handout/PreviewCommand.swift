@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HandoutKit
 
-/// `handout preview SLUG`: one page as a PNG picture.
+/// `handout preview SLUG`: one page as a PNG picture, of the generic or a personalized copy.
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "preview", abstract: "Render one page of a handout as a PNG.")
 
@@ -12,13 +12,14 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .long, help: "Page number, from 1.")
     var page: Int = 1
 
-    @Option(name: .long, help: "PNG file to write (default Output/SLUG-pN.png).")
+    @Option(name: .long, help: "PNG file to write (default Output/SLUG-pN.png, or a new file in Output/personal/ with --field).")
     var output: String?
 
     @Option(name: .long, help: "Pixels per inch.")
     var resolution: Double = 96
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var patientOptions: PatientOptions
 
     func validate() throws {
         if page < 1 { throw ValidationError("--page counts from 1") }
@@ -27,16 +28,12 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let workspace = options.workspace()
-            let engine = try HandoutEngine(workspace: workspace, layout: options.layout)
-            var warnings: [Warning] = []
-            let procedure = try engine.library.procedure(slug, warnings: &warnings)
-            let bytes = try engine.renderPNG(procedure, page: page, resolution: resolution)
-            let url = output.map { URL(fileURLWithPath: $0) }
-                ?? workspace.output.appendingPathComponent("\(slug)-p\(page).png")
-            try AtomicFile.write(bytes, to: url)
-            warnings.forEach(Console.warn)
-            Console.say(DisplayPath.of(url))
+            let engine = try options.engine()
+            let patient = try patientOptions.patient()
+            let request = DocumentRequest(.handout(slug), patient: patient)
+            let document = try engine.png(request, page: page, resolution: resolution, on: try engine.makeWorker())
+            let place = OutputChoice(output: output, workspace: engine.workspace)
+            Console.report(try engine.writer.deliver(document, to: place.destination(personal: patient != nil)), document)
         }
     }
 }

@@ -2,10 +2,15 @@ import ArgumentParser
 import Foundation
 import HandoutKit
 
-/// `handout render SLUG... | --all`: one PDF per handout.
+/// `handout render SLUG... | --all`: one PDF per handout; a personalized copy with --field.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "render", abstract: "Render handouts to OUTPUT/SLUG.pdf.")
+        commandName: "render", abstract: "Render handouts to PDF: Output/SLUG.pdf, or a patient's copy in Output/personal/.",
+        discussion: """
+            With --field, each handout is personalized for that patient and written as a new file in \
+            Output/personal/ (readable by you only), named SLUG.pdf, SLUG-2.pdf, ...: never over the \
+            clinic's generic copy or another patient's.
+            """)
 
     @Argument(help: "Handout slugs (file names in Content/procedures without .md).")
     var slugs: [String] = []
@@ -14,40 +19,48 @@ struct RenderCommand: ParsableCommand {
     var all = false
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var patientOptions: PatientOptions
 
-    @Option(name: .long, help: "Output folder.")
-    var output: String = "Output"
+    @Option(name: .long, help: "Output folder, or a .pdf file for one handout (default: the project's Output/, or Output/personal/ with --field).")
+    var output: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "A patient field, NAME=VALUE, for a personalized copy; repeat for each field.",
-        discussion: "patient_name is required; also procedure_date (YYYY-MM-DD), arrival_time, physician, notes, and any field the content uses."))
-    var field: [String] = []
+    @Option(name: .long, help: "With --field: file name pattern as in batch, e.g. {procedure}-{procedure_date}.pdf.")
+    var name: String?
 
     func validate() throws {
         if all && !slugs.isEmpty { throw ValidationError("give handout names or --all, not both") }
         if !all && slugs.isEmpty { throw ValidationError("name at least one handout (see `handout list`) or use --all") }
-        for item in field where !item.contains("=") || item.hasPrefix("=") {
-            throw ValidationError("--field takes NAME=VALUE, e.g. --field patient_name=\"Maria López\"")
+        if let output, output.lowercased().hasSuffix(".pdf"), all || slugs.count > 1 {
+            throw ValidationError("--output names one file; give one handout, or give --output a folder")
         }
-    }
-
-    /// The patient, when any --field is given. Problems name the field, never its value.
-    func patient() throws -> Patient? {
-        guard !field.isEmpty else { return nil }
-        var fields: [String: String] = [:]
-        for item in field {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            fields[BatchReader.fieldName(String(parts[0]))] = String(parts[1])
-        }
-        do { return try Patient(fields: fields) } catch { throw HandoutError(file: "--field", key: error.field, error.reason) }
+        if name != nil && patientOptions.field.isEmpty { throw ValidationError("--name is for personalized copies; add --field patient_name=...") }
     }
 
     func run() throws {
         try Console.guarded {
-            let workspace = options.workspace(output: output)
-            let engine = try HandoutEngine(workspace: workspace, layout: options.layout)
+            let engine = try options.engine()
+            let patient = try patientOptions.patient()
             let chosen = all ? try engine.library.slugs() : slugs
-            try HandoutWriter(engine: engine, outputFolder: workspace.output, patient: try patient()).renderAll(chosen)
+            let place = OutputChoice(output: output, workspace: engine.workspace)
+            let worker = try engine.makeWorker()
+            var namer = name.map(FileNamer.init(pattern:))
+            // A failed handout must not stop the others: report it, and fail at the end.
+            var failures = 0
+            for slug in chosen {
+                do {
+                    let document = try engine.pdf(DocumentRequest(.handout(slug), patient: patient), on: worker)
+                    let fileName = patient.flatMap { namer?.name(row: 1, procedure: slug, fields: $0.fields) }
+                    let delivery = try engine.writer.deliver(document, to: place.destination(personal: patient != nil, name: fileName))
+                    Console.report(delivery, document)
+                } catch {
+                    Console.fail("\(error)")
+                    failures += 1
+                }
+            }
+            if failures > 0 {
+                if chosen.count > 1 { Console.fail("\(failures) of \(chosen.count) handout(s) failed; the others were written") }
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -121,7 +121,7 @@ import Testing
 
     @Test func layoutsOverlayTheDefault() throws {
         let layouts = TestSupport.packageRoot.appendingPathComponent("Layouts")
-        let loader = ThemeLoader(layoutsDirectory: layouts)
+        let loader = ThemeLoader(folders: [layouts])
         let letter = try loader.load("letter")
         #expect(letter.pageSize == Size(width: 612, height: 792))
         #expect(letter.fonts == Theme.standard.fonts)
@@ -147,7 +147,7 @@ import Testing
         let url = try TestSupport.temporaryFolder().appendingPathComponent("bad.yaml")
         try Data(text.utf8).write(to: url)
         do {
-            _ = try ThemeLoader(layoutsDirectory: url.deletingLastPathComponent()).load(url.path)
+            _ = try ThemeLoader(folders: [url.deletingLastPathComponent()]).load(url.path)
             Issue.record("accepted \(text)")
         } catch let e as HandoutError {
             #expect(e.line == line, "\(e)")

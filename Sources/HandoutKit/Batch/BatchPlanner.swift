@@ -1,15 +1,14 @@
 import Foundation
 
-/// One row ready to render: its handouts, its patient and its file.
+/// One row ready to render: what to make, for whom, and its file.
 struct BatchJob: Sendable {
     var row: Int
-    var procedures: [Procedure]
-    var patient: Patient
+    var request: DocumentRequest
     var fileName: String
 }
 
-/// Turns rows into jobs, in row order: checks each row, reads each handout once, and names files
-/// so that names never depend on which thread got there first.
+/// Turns rows into jobs, in row order: checks each row and that its handouts read, and names
+/// files so that names never depend on which thread got there first.
 final class BatchPlanner {
     enum Plan {
         case job(BatchJob)
@@ -22,7 +21,6 @@ final class BatchPlanner {
     private let folder: URL
     private let skipExisting: Bool
     private var namer: FileNamer
-    private var procedures: [String: Procedure] = [:]
 
     init(library: ContentLibrary, options: BatchOptions) throws {
         self.library = library
@@ -41,15 +39,9 @@ final class BatchPlanner {
         if let unknown = slugs.first(where: { !known.contains($0) }) {
             return .failure("unknown procedure '\(unknown.prefix(60))'; use a slug from `handout list`")
         }
-        var chosen: [Procedure] = []
         do {
-            for slug in slugs {
-                if procedures[slug] == nil {
-                    var warnings: [Warning] = []
-                    procedures[slug] = try library.procedure(slug, warnings: &warnings)
-                }
-                chosen.append(procedures[slug]!)
-            }
+            var warnings: [Warning] = []
+            for slug in slugs { _ = try library.procedure(slug, warnings: &warnings) }
         } catch {
             return .failure("\(error)")
         }
@@ -57,6 +49,6 @@ final class BatchPlanner {
         do { patient = try Patient(fields: fields) } catch { return .failure(error.description) }
         let name = namer.name(row: row.number, procedure: slugs.joined(separator: "+"), fields: patient.fields)
         if skipExisting, FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) { return .skip }
-        return .job(BatchJob(row: row.number, procedures: chosen, patient: patient, fileName: name))
+        return .job(BatchJob(row: row.number, request: DocumentRequest(slugs: slugs, patient: patient), fileName: name))
     }
 }

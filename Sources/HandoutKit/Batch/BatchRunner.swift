@@ -34,19 +34,13 @@ public struct BatchRunner {
     /// Runs the batch. `progress(done, total)` is called from worker threads after each row.
     public func run(_ reader: sending BatchReader, options: BatchOptions, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
         let start = DispatchTime.now()
-        var warnings: [Warning] = []
         let planner = try BatchPlanner(library: engine.library, options: options)
-        let cover = try engine.adHocBooklet(warnings: &warnings)
-        do {
-            try FileManager.default.createDirectory(
-                at: options.outputFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw HandoutError(file: DisplayPath.of(options.outputFolder), "cannot create the output folder; check the path and its permissions")
-        }
+        _ = try engine.library.clinic()  // a broken clinic.yaml fails the batch once, not every row
+        try AtomicFile.createFolder(options.outputFolder, mode: 0o700)
         AtomicFile.removeStaleTemporaryFiles(in: options.outputFolder)
 
         let total = reader.total
-        let shared = Shared(settings: engine.settings, cover: cover, folder: options.outputFolder, total: total)
+        let shared = Shared(engine: engine, folder: options.outputFolder, total: total)
         let state = Mutex(State(reader: reader, planner: planner))
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, total))) { _ in
             Self.work(shared, state: state, progress: progress)
@@ -79,11 +73,9 @@ public struct BatchRunner {
         }
     }
 
-    /// What the threads read without a lock: plain values.
+    /// What the threads read without a lock.
     struct Shared: Sendable {
-        var settings: RenderSettings
-        /// Title, subtitle and edition for a patient's own booklet.
-        var cover: Booklet
+        var engine: HandoutEngine
         var folder: URL
         var total: Int
     }
@@ -92,7 +84,7 @@ public struct BatchRunner {
     private static func work(_ shared: Shared, state: borrowing Mutex<State>, progress: @Sendable (Int, Int) -> Void) {
         let worker: HandoutWorker
         do {
-            worker = try HandoutWorker(settings: shared.settings)
+            worker = try shared.engine.makeWorker()
         } catch {
             state.withLock { $0.failures.append((0, "a rendering thread could not start: \(error)")) }
             return
@@ -110,22 +102,14 @@ public struct BatchRunner {
 
     /// Renders and writes one row; the reason it failed, if it did (never with patient data).
     private static func render(_ job: BatchJob, with worker: HandoutWorker, shared: Shared) -> String? {
-        let bytes: [UInt8]
-        var warnings: [Warning] = []
+        let document: Document
         do {
-            if job.procedures.count == 1 {
-                bytes = try worker.handoutPDF(job.procedures[0], patient: job.patient, warnings: &warnings).bytes
-            } else {
-                var booklet = shared.cover
-                booklet.parts = [Booklet.Part(title: nil, intro: [], procedures: job.procedures.map(\.slug))]
-                let procedures = Dictionary(job.procedures.map { ($0.slug, $0) }) { first, _ in first }
-                bytes = try worker.bookletPDF(booklet, procedures: procedures, patient: job.patient, imposed: false, warnings: &warnings).pdf
-            }
+            document = try shared.engine.pdf(job.request, on: worker)
         } catch {
             return "\(error)"
         }
         do {
-            try AtomicFile.write(bytes, to: shared.folder.appendingPathComponent(job.fileName), permissions: 0o600, folderPermissions: 0o700)
+            try shared.engine.writer.deliver(document, to: .file(shared.folder.appendingPathComponent(job.fileName)))
         } catch {
             // The message would name the file, and a file name may hold the patient's name.
             return "its file could not be written; check free space and the output folder's permissions"

@@ -10,6 +10,8 @@ public struct Booklet: Equatable, Sendable {
         /// The intro page's blocks; empty when the part has none.
         public var intro: [Block]
         public var procedures: [String]
+        /// The intro's Markdown file, when it has one.
+        public var introFile: URL? = nil
     }
 
     public var title: String
@@ -59,6 +61,7 @@ public struct Booklet: Equatable, Sendable {
                 slugs.append(slug)
             }
             var intro: [Block] = []
+            var introFile: URL?
             if let path = try part.string("intro", prefix: prefix) {
                 let introURL = library.workspace.content.appendingPathComponent(path)
                 guard FileManager.default.fileExists(atPath: introURL.path) else {
@@ -66,8 +69,9 @@ public struct Booklet: Equatable, Sendable {
                                        "'\(path)' was not found in the content folder; create it or fix the path (it is relative to \(DisplayPath.of(library.workspace.content)))")
                 }
                 intro = try introBlocks(introURL, content: library.workspace.content, warnings: &warnings)
+                introFile = introURL
             }
-            parts.append(Part(title: partTitle, intro: intro, procedures: slugs))
+            parts.append(Part(title: partTitle, intro: intro, procedures: slugs, introFile: introFile))
         }
         return Booklet(
             title: title, subtitle: try yaml.string("subtitle")?.trimmed, edition: try yaml.string("edition")?.trimmed, parts: parts)

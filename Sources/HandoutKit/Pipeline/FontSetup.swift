@@ -1,23 +1,27 @@
 import Foundation
 import HandoutBindings
+import Synchronization
 
-/// Registers the workspace's own fonts with fontconfig, once per process, before any text work.
+/// Registers a project's own fonts with fontconfig, once per folder per process, before any
+/// text work.
 enum FontSetup {
-    nonisolated(unsafe) private static var prepared = Set<String>()
-    private static let lock = NSLock()
+    private static let prepared = Mutex(Set<String>())
 
-    static func prepare(fontsFolder: URL) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        let path = fontsFolder.standardizedFileURL.path
-        guard !prepared.contains(path) else { return }
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-        do {
-            try FontRegistry.prepare(fontDirectories: exists ? [path] : [])
-        } catch {
-            throw HandoutError(file: DisplayPath.of(fontsFolder), "\(error); check that the fonts there are readable font files")
+    /// Folders that do not exist are skipped; a folder fontconfig cannot read is an error naming it.
+    static func prepare(fontFolders: [URL]) throws {
+        try prepared.withLock { done in
+            for folder in fontFolders {
+                let path = folder.standardizedFileURL.path
+                guard !done.contains(path) else { continue }
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+                do {
+                    try FontRegistry.prepare(fontDirectories: exists ? [path] : [])
+                } catch {
+                    throw HandoutError(file: DisplayPath.of(folder), "\(error); check that the fonts there are readable font files")
+                }
+                done.insert(path)
+            }
         }
-        prepared.insert(path)
     }
 }

@@ -1,85 +1,101 @@
 import Foundation
 import HandoutBindings
+import Synchronization
 
-/// Everything needed to render handouts with one layout: fonts registered and checked, clinic read,
-/// and a worker for this thread. Make it on the main thread; other threads make their own
-/// `HandoutWorker` from its `settings`.
-public final class HandoutEngine {
+/// Everything that renders for one project and layout, shared by every thread: the checked
+/// layout, the content (read again when its files change) and the document writer. Each thread
+/// renders with its own `HandoutWorker` (`makeWorker()`, or a `RenderPool` of them).
+public final class HandoutEngine: Sendable {
     public static let version = "0.1.0"
 
     public let workspace: Workspace
     public let library: ContentLibrary
     public let theme: Theme
-    public let clinic: Clinic
-    let shaper: PangoShaper
-    private let worker: HandoutWorker
+    public let writer: DocumentWriter
+    /// The font system made to check the layout, handed to the first worker so that a
+    /// one-document command loads its fonts once.
+    private let spare: Mutex<FontSystem?>
 
-    /// Checks the layout and its fonts, then reads the clinic profile unless `readingClinic` is false
-    /// (for commands that only inspect the layout).
-    public init(workspace: Workspace, layout: String? = nil, readingClinic: Bool = true) throws {
+    /// Registers the project's fonts, then reads the layout and checks that fontconfig has every
+    /// family it names.
+    public init(workspace: Workspace, layout: String? = nil, writer: DocumentWriter = DocumentWriter()) throws {
         self.workspace = workspace
+        self.writer = writer
         library = ContentLibrary(workspace: workspace)
-        try FontSetup.prepare(fontsFolder: workspace.fonts)
-        theme = try ThemeLoader(layoutsDirectory: workspace.layouts).load(layout)
-        shaper = PangoShaper(fonts: try FontSystem())
-        try Self.checkFonts(theme, shaper: shaper)
-        clinic = readingClinic
-            ? try Clinic.load(from: workspace.clinicFile)
-            : Clinic(name: "", phone: "", website: "", address: "", disclaimer: "")
-        worker = HandoutWorker(settings: RenderSettings(theme: theme, clinic: clinic, workspace: workspace), shaper: shaper)
+        try FontSetup.prepare(fontFolders: workspace.fontFolders)
+        let theme = try ThemeLoader(folders: workspace.layoutFolders).load(layout)
+        let fonts = try FontSystem()
+        try Self.checkFonts(theme, shaper: PangoShaper(fonts: fonts))
+        self.theme = theme
+        spare = Mutex(fonts)
     }
 
-    /// What each font role resolves to, in role order.
-    public func resolvedFonts() -> [(role: String, description: String, face: FontFace?)] {
-        Theme.Fonts.roles.map { role in
-            (role, theme.fonts[role], shaper.fonts.resolve(shaper.description(theme.fonts[role])))
+    /// A worker for the calling thread. Use it on that thread only.
+    public func makeWorker() throws -> HandoutWorker {
+        let fonts = try spare.withLock { $0.take() } ?? FontSystem()
+        return HandoutWorker(theme: theme, shaper: PangoShaper(fonts: fonts))
+    }
+
+    /// The PDF `request` asks for, with its saddle-stitch sheets as a companion when asked.
+    public func pdf(_ request: DocumentRequest, on worker: HandoutWorker) throws -> Document {
+        let (composition, language) = try compose(request, on: worker)
+        var document = Document(
+            format: .pdf, bytes: try worker.pdf(composition), pages: composition.document.pages.count,
+            language: language, isTagged: true, isPersonal: request.patient != nil, name: request.name)
+        document.warnings = composition.warnings
+        if request.imposed {
+            let sheets = try worker.saddleStitch(composition)
+            var imposed = Document(
+                format: .pdf, bytes: sheets, pages: (composition.document.pages.count + 3) / 4 * 2,
+                language: language, isTagged: false, isPersonal: document.isPersonal, name: "")
+            imposed.name = (request.name as NSString).deletingPathExtension + "-imposed.pdf"
+            document.companions = [Document.Companion(suffix: "-imposed", document: imposed)]
         }
+        return document
     }
 
-    public var settings: RenderSettings { RenderSettings(theme: theme, clinic: clinic, workspace: workspace) }
-
-    /// Renders one handout to PDF bytes, personalized when `patient` is given.
-    public func renderPDF(_ procedure: Procedure, patient: Patient? = nil, warnings: inout [Warning]) throws -> (bytes: [UInt8], pages: Int) {
-        try worker.handoutPDF(procedure, patient: patient, warnings: &warnings)
-    }
-
-    /// Renders page `page` (1-based) of a handout as PNG bytes.
-    public func renderPNG(_ procedure: Procedure, page: Int, resolution: Double) throws -> [UInt8] {
-        try worker.handoutPNG(procedure, page: page, resolution: resolution)
-    }
-
-    /// The booklet `booklet.yaml` describes, or, given `slugs`, an ad hoc one of those handouts
-    /// in that order (one untitled part, no intros) under the booklet's title when there is one.
-    public func booklet(slugs: [String]? = nil, warnings: inout [Warning]) throws -> Booklet {
-        guard let slugs else { return try Booklet.load(from: workspace.bookletFile, library: library, warnings: &warnings) }
-        var booklet = try adHocBooklet(warnings: &warnings)
-        booklet.parts = [Booklet.Part(title: nil, intro: [], procedures: slugs)]
-        return booklet
-    }
-
-    /// The cover of an ad hoc booklet, no parts yet: `booklet.yaml`'s title when there is one.
-    public func adHocBooklet(warnings: inout [Warning]) throws -> Booklet {
-        let file = workspace.bookletFile
-        let defined = FileManager.default.fileExists(atPath: file.path)
-            ? try Booklet.load(from: file, library: library, warnings: &warnings) : nil
-        return Booklet(
-            title: defined?.title ?? "Your procedures", subtitle: defined?.subtitle ?? "Prepared for you by \(clinic.name)",
-            edition: defined?.edition, parts: [])
-    }
-
-    /// Every handout a booklet names, read once.
-    public func procedures(for booklet: Booklet, warnings: inout [Warning]) throws -> [String: Procedure] {
-        var procedures: [String: Procedure] = [:]
-        for slug in booklet.slugs where procedures[slug] == nil {
-            procedures[slug] = try library.procedure(slug, warnings: &warnings)
+    /// Page `page` (1-based) of what `request` asks for, as a PNG picture at `resolution`
+    /// pixels per inch, named e.g. "SLUG-p2.png".
+    public func png(_ request: DocumentRequest, page: Int, resolution: Double, on worker: HandoutWorker) throws -> Document {
+        let (composition, language) = try compose(request, on: worker)
+        let file = switch request.content {
+        case let .handout(slug): DisplayPath.of(workspace.procedureFile(slug))
+        case .booklet: "the booklet"
         }
-        return procedures
+        var document = Document(
+            format: .png, bytes: try worker.png(composition, page: page, resolution: resolution, file: file), pages: 1,
+            language: language, isTagged: false, isPersonal: request.patient != nil,
+            name: (request.name as NSString).deletingPathExtension + "-p\(page).png")
+        document.warnings = composition.warnings
+        return document
     }
 
-    /// Renders a booklet to PDF bytes, and its saddle-stitch imposition when asked.
-    public func renderBooklet(_ booklet: Booklet, patient: Patient? = nil, imposed: Bool, warnings: inout [Warning]) throws -> (pdf: [UInt8], pages: Int, imposed: [UInt8]?) {
-        let procedures = try procedures(for: booklet, warnings: &warnings)
-        return try worker.bookletPDF(booklet, procedures: procedures, patient: patient, imposed: imposed, warnings: &warnings)
+    /// What each font role of the layout resolves to, in role order.
+    public func resolvedFonts() throws -> [(role: String, description: String, face: FontFace?)] {
+        try makeWorker().resolvedFonts()
+    }
+
+    /// Reads the content a request needs and lays it out; returns it with its language.
+    private func compose(_ request: DocumentRequest, on worker: HandoutWorker) throws -> (HandoutWorker.Composition, String) {
+        var warnings: [Warning] = []
+        let clinic = try library.clinic()
+        var composition: HandoutWorker.Composition
+        let language: String
+        switch request.content {
+        case let .handout(slug):
+            let procedure = try library.procedure(slug, warnings: &warnings)
+            composition = try worker.handout(procedure, clinic: clinic, patient: request.patient)
+            language = procedure.language
+        case let .booklet(slugs):
+            let booklet = try library.booklet(slugs: slugs, warnings: &warnings)
+            let procedures = try library.procedures(for: booklet, warnings: &warnings)
+            composition = try worker.booklet(
+                booklet, procedures: procedures, clinic: clinic, patient: request.patient,
+                file: DisplayPath.of(workspace.bookletFile))
+            language = composition.metadata.language
+        }
+        composition.warnings = warnings + composition.warnings
+        return (composition, language)
     }
 
     /// Refuses a layout whose fonts fontconfig would silently replace with another family.

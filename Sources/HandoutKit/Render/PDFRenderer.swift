@@ -21,7 +21,8 @@ public struct PDFMetadata: Equatable, Sendable {
     }
 }
 
-/// Draws laid-out pages into a tagged PDF and returns its bytes.
+/// Draws laid-out pages into a tagged PDF and returns its bytes, as cairo wrote them (the
+/// document writer's steps finish them).
 public struct PDFRenderer {
     public init() {}
 
@@ -53,7 +54,7 @@ public struct PDFRenderer {
         graphics.endTag("Document")
         addOutline(document.outline, parent: 0, to: surface)
         try graphics.checkStatus()
-        return CatalogUpdate.apply(to: try surface.finish(), language: metadata.language)
+        return try surface.finish()
     }
 
     private func addOutline(_ entries: [OutlineEntry], parent: Int32, to surface: PDFSurface) {

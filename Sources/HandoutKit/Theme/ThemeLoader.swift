@@ -11,34 +11,51 @@ public struct ThemeLoader {
     public static let bookletTemplateFields = ["section", "booklet", "page", "clinic", "date", "edition", "phone", "website",
                                                "patient_name", "procedure_date", "arrival_time", "physician"]
 
-    public var layoutsDirectory: URL
+    /// Folders searched for a layout given by name, in order (see `Workspace.layoutFolders`).
+    public var folders: [URL]
 
-    public init(layoutsDirectory: URL) { self.layoutsDirectory = layoutsDirectory }
+    public init(folders: [URL]) { self.folders = folders }
 
-    /// `name` is a file in the layouts folder ("a4") or a path to a YAML file; nil is the default, letter.
+    /// `name` is a layout's short name ("a4"), a file name, or a path to a YAML file; nil is the
+    /// default, letter (the built-in copy of it when no letter.yaml is found).
     public func load(_ name: String?) throws -> Theme {
         guard let name else {
-            // Run outside a project folder, the default layout is the built-in one it spells out.
-            let standard = layoutsDirectory.appendingPathComponent("letter.yaml")
-            return FileManager.default.fileExists(atPath: standard.path) ? try load(url: standard) : .standard
+            return try find("letter.yaml").map(load(url:)) ?? .standard
         }
         return try load(url: resolve(name))
     }
 
-    /// The file a layout name stands for.
+    /// The file a layout name stands for: a path (with a `/`) as given; otherwise the first match
+    /// in the search folders, after a `.yaml` file name in the current folder.
     public func resolve(_ name: String) throws -> URL {
-        let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-        let url = looksLikePath
-            ? URL(fileURLWithPath: name)
-            : layoutsDirectory.appendingPathComponent(name + ".yaml")
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let available = (try? FileManager.default.contentsOfDirectory(atPath: layoutsDirectory.path))?
-                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted() ?? []
-            throw HandoutError(
-                file: DisplayPath.of(url),
-                "no such layout; use one of \(available.isEmpty ? "(none found)" : available.joined(separator: ", ")) or a path to a .yaml file")
+        let isFileName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        if name.contains("/") || (isFileName && FileManager.default.fileExists(atPath: name)) {
+            let url = URL(fileURLWithPath: name)
+            guard FileManager.default.fileExists(atPath: url.path) else { throw unknown(url) }
+            return url
         }
-        return url
+        if let url = find(isFileName ? name : name + ".yaml") { return url }
+        throw unknown(URL(fileURLWithPath: name + (isFileName ? "" : ".yaml")))
+    }
+
+    /// The short names of every layout in the search folders, for messages.
+    public func available() -> [String] {
+        let names = folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }
+        }
+        return Array(Set(names)).sorted()
+    }
+
+    private func find(_ fileName: String) -> URL? {
+        folders.lazy.map { $0.appendingPathComponent(fileName) }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    private func unknown(_ url: URL) -> HandoutError {
+        let names = available()
+        return HandoutError(
+            file: DisplayPath.of(url),
+            "no such layout; use one of \(names.isEmpty ? "(none found)" : names.joined(separator: ", ")) or a path to a .yaml file")
     }
 
     public func load(url: URL) throws -> Theme {

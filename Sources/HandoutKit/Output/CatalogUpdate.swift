@@ -1,8 +1,9 @@
 import Foundation
+
 /// Appends an incremental update to a cairo PDF's catalog with the entries cairo 1.16 leaves out
-/// but an accessible PDF needs: `/Lang`, showing the title in the window, and `/MarkInfo` if missing.
+/// but an accessible PDF needs: `/Lang`, showing the title in the window, and `/MarkInfo` (tagged files only) if missing.
 enum CatalogUpdate {
-    static func apply(to pdf: [UInt8], language: String) -> [UInt8] {
+    static func apply(to pdf: [UInt8], language: String, tagged: Bool) -> [UInt8] {
         guard let tail = String(bytes: pdf.suffix(1024), encoding: .isoLatin1),
               let trailer = tail.firstMatch(of: /trailer\s*<<(?<body>[\s\S]*?)>>\s*startxref\s*(?<xref>\d+)/),
               let root = trailer.output.body.firstMatch(of: /\/Root\s+(?<number>\d+)\s+0\s+R/)?.output.number,
@@ -12,8 +13,8 @@ enum CatalogUpdate {
 
         let info = trailer.output.body.firstMatch(of: /\/Info\s+\d+\s+0\s+R/).map { " " + $0.output } ?? ""
         let additions = [
-            ("/MarkInfo", "<< /Marked true >>"), ("/Lang", "(\(language))"), ("/ViewerPreferences", "<< /DisplayDocTitle true >>"),
-        ].filter { !catalog.contains($0.0) }.map { " \($0.0) \($0.1)" }.joined()
+            (tagged ? "/MarkInfo" : "", "<< /Marked true >>"), ("/Lang", "(\(language))"), ("/ViewerPreferences", "<< /DisplayDocTitle true >>"),
+        ].filter { !$0.0.isEmpty }.filter { !catalog.contains($0.0) }.map { " \($0.0) \($0.1)" }.joined()
         guard !additions.isEmpty else { return pdf }
         let dictionary = catalog.dropLast(2) + additions + " >>"
         var out = pdf

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Where the document writer sends a document.
+public enum Destination: Sendable {
+    /// Exactly this file, replaced atomically when it exists (`--output FILE`).
+    case file(URL)
+    /// The folder, under the document's own name, replacing an older copy (`Output/SLUG.pdf`).
+    case folder(URL)
+    /// A new file in the folder that never replaces another: the document's name, or that name
+    /// with -2, -3, … when it is taken (personalized copies, one per patient).
+    case newFile(in: URL, name: String? = nil)
+    /// Nowhere on disk: the finished bytes come back in the delivery (the web page).
+    case memory
+}
+
+/// What the writer did with a document.
+public struct Delivery: Sendable {
+    /// The finished bytes of the main document.
+    public var bytes: [UInt8]
+    /// Files written, main document first.
+    public var files: [URL] = []
+}

@@ -1,0 +1,42 @@
+/// A rendered document on its way out: the bytes cairo drew, before the writer finishes them.
+public struct Document: Sendable {
+    public enum Format: String, Sendable {
+        case pdf, png
+
+        public var mediaType: String { self == .pdf ? "application/pdf" : "image/png" }
+    }
+
+    public var format: Format
+    public var bytes: [UInt8]
+    public var pages: Int
+    /// BCP 47 language of the text: the PDF's /Lang.
+    public var language: String
+    /// Whether the PDF carries a structure tree (the saddle-stitch sheets do not).
+    public var isTagged: Bool
+    /// Made for a patient: its files are readable by their owner only.
+    public var isPersonal: Bool
+    /// A file name free of patient data, e.g. "epidural-steroid-injection.pdf" or "booklet.pdf".
+    public var name: String
+    /// Problems worth telling the user that did not stop the document (a missing picture).
+    public var warnings: [Warning] = []
+    /// Documents that travel with this one, written beside it: a booklet's saddle-stitch
+    /// sheets ("booklet-imposed.pdf"). Their names are suffixes added to this one's stem.
+    public var companions: [Companion] = []
+
+    /// A document written next to another, its name made from the other's.
+    public struct Companion: Sendable {
+        /// Added to the main file's stem: "-imposed" makes "booklet-imposed.pdf".
+        public var suffix: String
+        public var document: Document
+    }
+
+    public init(format: Format, bytes: [UInt8], pages: Int, language: String, isTagged: Bool, isPersonal: Bool, name: String) {
+        self.format = format
+        self.bytes = bytes
+        self.pages = pages
+        self.language = language
+        self.isTagged = isTagged
+        self.isPersonal = isPersonal
+        self.name = name
+    }
+}

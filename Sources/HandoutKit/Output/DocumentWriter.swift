@@ -1,0 +1,69 @@
+import Foundation
+
+/// The one way a document leaves Handout, for the command line, batches, the web page and
+/// email alike: the finishing steps on its PDF bytes, in order, then its destination.
+///
+/// Files are written atomically (temp file, then rename or link), so a final path never holds
+/// a partial file. A patient's documents are created readable by their owner only (0600), in
+/// folders created the same way (0700); the clinic's own are 0644 in 0755 folders.
+public struct DocumentWriter: Sendable {
+    /// Run in order on every PDF, before any destination sees it.
+    public var steps: [any PDFStep]
+    /// Told each document's warnings once, when it is delivered.
+    public var report: @Sendable (Warning) -> Void
+
+    /// The steps every PDF gets today: the catalog entries cairo leaves out.
+    public static let standardSteps: [any PDFStep] = [CatalogStep()]
+
+    public init(steps: [any PDFStep] = standardSteps, report: @escaping @Sendable (Warning) -> Void = { _ in }) {
+        self.steps = steps
+        self.report = report
+    }
+
+    /// The document with every step applied to it and its companions (PNG pictures pass as they are).
+    public func finish(_ document: Document) throws -> Document {
+        var finished = document
+        if document.format == .pdf {
+            for step in steps { finished.bytes = try step.apply(to: finished.bytes, of: finished) }
+        }
+        finished.companions = try document.companions.map { companion in
+            var copy = companion
+            copy.document = try finish(companion.document)
+            return copy
+        }
+        return finished
+    }
+
+    /// Finishes `document` and sends it to `destination`; its companions go beside it.
+    @discardableResult
+    public func deliver(_ document: Document, to destination: Destination) throws -> Delivery {
+        let finished = try finish(document)
+        document.warnings.forEach(report)
+        let (fileMode, folderMode): (mode_t, mode_t) = document.isPersonal ? (0o600, 0o700) : (0o644, 0o755)
+        let main: URL
+        switch destination {
+        case .memory:
+            return Delivery(bytes: finished.bytes)
+        case let .file(url):
+            main = url
+            try AtomicFile.write(finished.bytes, to: url, mode: fileMode, folderMode: folderMode)
+        case let .folder(folder):
+            main = folder.appendingPathComponent(document.name)
+            try AtomicFile.write(finished.bytes, to: main, mode: fileMode, folderMode: folderMode)
+        case let .newFile(folder, name):
+            main = try AtomicFile.writeNew(finished.bytes, in: folder, name: name ?? document.name, mode: fileMode, folderMode: folderMode)
+        }
+        if document.isPersonal, AtomicFile.isOpenToOthers(main.deletingLastPathComponent()) {
+            let folder = DisplayPath.of(main.deletingLastPathComponent())
+            report(Warning(file: folder, "other users can open this folder, which holds a patient's file; run `chmod 700 \(folder)`"))
+        }
+        var delivery = Delivery(bytes: finished.bytes, files: [main])
+        for companion in finished.companions {
+            let url = main.deletingLastPathComponent().appendingPathComponent(
+                main.deletingPathExtension().lastPathComponent + companion.suffix + "." + companion.document.format.rawValue)
+            try AtomicFile.write(companion.document.bytes, to: url, mode: fileMode, folderMode: folderMode)
+            delivery.files.append(url)
+        }
+        return delivery
+    }
+}
