@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, bound through pkg-config; the only targets that see C headers.
@@ -28,11 +29,18 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        // libpng directly, for page previews: cairo's own PNG writer cannot be told to be quick.
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CCups",
+            providers: [.apt(["libcups2-dev"])]),
 
         // Swift owners of every C object; no unsafe pointer leaves this target.
         .target(
             name: "HandoutBindings",
-            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark"]),
+            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG"]),
 
         // Content → layout → pages → PDF.
         .target(
@@ -44,10 +52,19 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
 
+        // The front-desk web page; HandoutKit itself knows nothing of HTTP.
+        .target(
+            name: "HandoutWeb",
+            dependencies: [
+                "HandoutKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "handout",
-            dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["HandoutKit", "HandoutWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(
             name: "HandoutKitTests",

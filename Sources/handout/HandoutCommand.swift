@@ -12,7 +12,7 @@ struct HandoutCommand: AsyncParsableCommand {
         version: HandoutEngine.version,
         subcommands: [
             ListCommand.self, RenderCommand.self, BookletCommand.self, BatchCommand.self, PreviewCommand.self,
-            FontsCommand.self,
+            PrintCommand.self, PrintersCommand.self, ServeCommand.self, FontsCommand.self,
         ])
 
     func run() async throws {

@@ -11,6 +11,8 @@ public struct Clinic: Equatable, Sendable {
     public var fieldReferences: [FieldReference] = []
     /// Where it was read from, for messages.
     public var file = "clinic.yaml"
+    /// A digest of the file's text: a cached page made with this profile is still good while it matches.
+    public var contentDigest: UInt64 = 0
 
     public init(name: String, phone: String, website: String, address: String, disclaimer: String) {
         self.name = name
@@ -36,6 +38,7 @@ public struct Clinic: Equatable, Sendable {
             disclaimer: try yaml.requiredString("disclaimer", example: "This handout is general information…"))
         clinic.fieldReferences = FieldReference.scan(text)
         clinic.file = file
+        clinic.contentDigest = Digest.fnv1a(Array(text.utf8))
         for entry in yaml.entries {
             guard let value = entry.value.scalar?.string, value.contains("{{") else { continue }
             try Personalizer.checkTemplate(value, file: file, line: entry.line)

@@ -1,4 +1,5 @@
 import Foundation
+import HandoutBindings
 
 /// Where the document writer sends a document.
 public enum Destination: Sendable {
@@ -11,6 +12,22 @@ public enum Destination: Sendable {
     case newFile(in: URL, name: String? = nil)
     /// Nowhere on disk: the finished bytes come back in the delivery (the web page).
     case memory
+    /// Straight to a printer through CUPS, never through a file.
+    case printer(PrintOrder)
+}
+
+/// A print job as the user asked for it.
+public struct PrintOrder: Sendable, Equatable {
+    /// A CUPS queue name or an ipp:// URI.
+    public var printer: String
+    public var copies: Int
+    public var sides: PrintSides
+
+    public init(printer: String, copies: Int = 1, sides: PrintSides = .oneSided) {
+        self.printer = printer
+        self.copies = copies
+        self.sides = sides
+    }
 }
 
 /// What the writer did with a document.
@@ -19,4 +36,6 @@ public struct Delivery: Sendable {
     public var bytes: [UInt8]
     /// Files written, main document first.
     public var files: [URL] = []
+    /// The job a printer accepted.
+    public var receipt: PrintReceipt?
 }

@@ -1,7 +1,9 @@
 import Foundation
+import HandoutBindings
 
 /// The one way a document leaves Handout, for the command line, batches, the web page and
-/// email alike: the finishing steps on its PDF bytes, in order, then its destination.
+/// email alike: the finishing steps on its PDF bytes, in order, then its destination (a file,
+/// memory or a printer).
 ///
 /// Files are written atomically (temp file, then rename or link), so a final path never holds
 /// a partial file. A patient's documents are created readable by their owner only (0600), in
@@ -44,6 +46,15 @@ public struct DocumentWriter: Sendable {
         switch destination {
         case .memory:
             return Delivery(bytes: finished.bytes)
+        case let .printer(order):
+            // The job's title is the document's name: print queues are visible to other users.
+            let title = (document.name as NSString).deletingPathExtension
+            do {
+                let receipt = try Cups.submit(finished.bytes, to: order.printer, title: title, copies: order.copies, sides: order.sides)
+                return Delivery(bytes: finished.bytes, receipt: receipt)
+            } catch {
+                throw HandoutError(file: order.printer, "\(error)")
+            }
         case let .file(url):
             main = url
             try AtomicFile.write(finished.bytes, to: url, mode: fileMode, folderMode: folderMode)

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// A patient's copy from the command line never touches the clinic's generic one: it goes to a
+/// new file in Output/personal/, named without patient data, readable by its owner only.
+@Suite struct PersonalCopyTests {
+    let patient = ["--field", "patient_name=Maria López", "--field", "procedure_date=2026-12-03", "--field", "physician=Dr. Ana Ruiz"]
+
+    /// A project holding a copy of the personalization fixtures.
+    func project() throws -> (project: URL, content: String) {
+        let project = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(at: TestSupport.fixtures.appendingPathComponent("Personal"), to: project.appendingPathComponent("Content"))
+        return (project, project.appendingPathComponent("Content").path)
+    }
+
+    func files(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    func mode(_ url: URL) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as! Int
+    }
+
+    @Test func personalizedRendersGoToNewFilesInPersonal() throws {
+        let (project, content) = try project()
+        let generic = try TestSupport.handout(["render", "plain", "--content", content])
+        #expect(generic.status == 0, "\(generic.stderr)")
+        let genericPDF = project.appendingPathComponent("Output/plain.pdf")
+        let genericBytes = try Data(contentsOf: genericPDF)
+
+        let first = try TestSupport.handout(["render", "plain", "--content", content] + patient)
+        let second = try TestSupport.handout(["render", "plain", "--content", content, "--field", "patient_name=John Smith"])
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        let personal = project.appendingPathComponent("Output/personal")
+        #expect(files(personal) == ["plain-2.pdf", "plain.pdf"])
+        #expect(try Data(contentsOf: genericPDF) == genericBytes, "the generic copy changed")
+        #expect(try TestSupport.text(personal.appendingPathComponent("plain.pdf")).contains("Maria López"))
+        #expect(try TestSupport.text(personal.appendingPathComponent("plain-2.pdf")).contains("John Smith"))
+        #expect(try mode(personal) == 0o700)
+        #expect(try mode(personal.appendingPathComponent("plain.pdf")) == 0o600)
+        #expect(first.stdout.hasPrefix(personal.appendingPathComponent("plain.pdf").path), "\(first.stdout)")
+        #expect(!first.stdout.contains("López") && !first.stderr.contains("López"))
+    }
+
+    @Test func outputFileWinsAndNamePatternAsInBatch() throws {
+        let (project, content) = try project()
+        let chosen = try TestSupport.temporaryFolder().appendingPathComponent("for-maria.pdf")
+        let explicit = try TestSupport.handout(["render", "plain", "--content", content, "--output", chosen.path] + patient)
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(try mode(chosen) == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("Output").path))
+
+        let named = try TestSupport.handout(["render", "plain", "--content", content, "--name", "{procedure}-{procedure_date}.pdf"] + patient)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(files(project.appendingPathComponent("Output/personal")) == ["plain-2026-12-03.pdf"])
+    }
+
+    @Test func previewAndBookletTakeFields() throws {
+        let (project, content) = try project()
+        let preview = try TestSupport.handout(["preview", "plain", "--content", content] + patient)
+        #expect(preview.status == 0, "\(preview.stderr)")
+        let booklet = try TestSupport.handout(["booklet", "--procedures", "plain,prep", "--content", content, "--field", "room=12", "--field", "arrival_time=7:30"] + patient)
+        #expect(booklet.status == 0, "\(booklet.stderr)")
+        let personal = project.appendingPathComponent("Output/personal")
+        #expect(files(personal) == ["plain-p1.png", "your-procedures.pdf"])
+        let png = try Data(contentsOf: personal.appendingPathComponent("plain-p1.png"))
+        #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        let text = try TestSupport.text(personal.appendingPathComponent("your-procedures.pdf"))
+        #expect(text.contains("Maria López") && text.contains("Please go to room 12."))
+        #expect(try mode(personal.appendingPathComponent("your-procedures.pdf")) == 0o600)
+        // The generic preview of the same handout differs: it has no name on it.
+        let generic = try TestSupport.handout(["preview", "plain", "--content", content])
+        #expect(generic.status == 0)
+        #expect(try Data(contentsOf: project.appendingPathComponent("Output/plain-p1.png")) != png)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import HandoutKit
+
+/// The one writing path: finishing steps in order, destinations, atomic files with their modes.
+@Suite struct WriterTests {
+    /// Appends its mark, so the order the writer ran the steps in shows in the bytes.
+    struct Mark: PDFStep {
+        var mark: String
+        func apply(to pdf: [UInt8], of document: Document) throws -> [UInt8] { pdf + Array(mark.utf8) }
+    }
+
+    func document(_ text: String = "%PDF-", personal: Bool = false, name: String = "x.pdf") -> Document {
+        Document(format: .pdf, bytes: Array(text.utf8), pages: 1, language: "en", isTagged: true, isPersonal: personal, name: name)
+    }
+
+    func mode(_ url: URL) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as! Int
+    }
+
+    @Test func stepsRunInOrderForEveryDestination() throws {
+        let writer = DocumentWriter(steps: [Mark(mark: "A"), Mark(mark: "B")])
+        #expect(String(decoding: try writer.deliver(document(), to: .memory).bytes, as: UTF8.self) == "%PDF-AB")
+        let folder = try TestSupport.temporaryFolder()
+        let written = try writer.deliver(document(), to: .folder(folder))
+        #expect(written.files == [folder.appendingPathComponent("x.pdf")])
+        #expect(try String(contentsOf: written.files[0], encoding: .utf8) == "%PDF-AB")
+    }
+
+    @Test func companionsAreWrittenBesideTheDocument() throws {
+        var main = document(name: "booklet.pdf")
+        main.companions = [Document.Companion(suffix: "-imposed", document: document("%PDF-sheets", name: ""))]
+        let folder = try TestSupport.temporaryFolder()
+        let delivery = try DocumentWriter(steps: []).deliver(main, to: .newFile(in: folder))
+        #expect(delivery.files.map(\.lastPathComponent) == ["booklet.pdf", "booklet-imposed.pdf"])
+        let again = try DocumentWriter(steps: []).deliver(main, to: .newFile(in: folder))
+        #expect(again.files.map(\.lastPathComponent) == ["booklet-2.pdf", "booklet-2-imposed.pdf"])
+        #expect(try String(contentsOf: again.files[1], encoding: .utf8) == "%PDF-sheets")
+    }
+
+    @Test func personalFilesAreOwnerOnlyInFoldersCreatedThatWay() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("a/b/personal")
+        let delivery = try DocumentWriter().deliver(document(personal: true), to: .newFile(in: folder))
+        #expect(try mode(delivery.files[0]) == 0o600)
+        #expect(try mode(folder) == 0o700)
+        #expect(try mode(folder.deletingLastPathComponent()) == 0o700)
+        let shared = try TestSupport.temporaryFolder().appendingPathComponent("c/d")
+        let generic = try DocumentWriter().deliver(document(), to: .folder(shared))
+        #expect(try mode(generic.files[0]) == 0o644)
+        #expect(try mode(shared) == 0o755)
+    }
+
+    @Test func newFilesNeverReplaceOneAnother() async throws {
+        let folder = try TestSupport.temporaryFolder()
+        let writer = DocumentWriter(steps: [])
+        let written = try await withThrowingTaskGroup(of: URL.self) { group in
+            for index in 0..<24 {
+                group.addTask { try writer.deliver(self.document("%PDF-\(index)", personal: true), to: .newFile(in: folder)).files[0] }
+            }
+            return try await group.reduce(into: [URL]()) { $0.append($1) }
+        }
+        #expect(Set(written).count == 24)
+        let contents = try Set(written.map { try String(contentsOf: $0, encoding: .utf8) })
+        #expect(contents == Set((0..<24).map { "%PDF-\($0)" }))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count == 24, "temp files left: \(names)")
+    }
+
+    @Test func onlyARegularFileIsReplaced() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let fifo = folder.appendingPathComponent("pipe.pdf")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: HandoutError.self) { try DocumentWriter().deliver(document(), to: .file(fifo)) }
+        var info = stat()
+        #expect(lstat(fifo.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        let inner = folder.appendingPathComponent("folder.pdf")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: false)
+        #expect(throws: HandoutError.self) { try DocumentWriter().deliver(document(), to: .file(inner)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["folder.pdf", "pipe.pdf"])
+    }
+
+    @Test func aPatientFileInAFolderOthersCanOpenIsWarnedAbout() throws {
+        let folder = try TestSupport.temporaryFolder()
+        #expect(chmod(folder.path, 0o755) == 0)
+        let warnings = WarningLog()
+        _ = try DocumentWriter(report: warnings.add).deliver(document(personal: true), to: .newFile(in: folder))
+        #expect(warnings.lines.count == 1)
+        #expect(warnings.lines.first?.contains("chmod 700") == true)
+    }
+
+    @Test func catalogStepAddsLanguageAndMarksOnlyTaggedFiles() throws {
+        let engine = try HandoutEngine(workspace: Workspace(content: TestSupport.fixtures.appendingPathComponent("Content")))
+        let worker = try engine.makeWorker()
+        var request = DocumentRequest(.booklet(["kitchen-sink"]))
+        request.imposed = true
+        let document = try engine.pdf(request, on: worker)
+        let finished = try engine.writer.finish(document)
+        let main = String(decoding: finished.bytes.suffix(600), as: UTF8.self)
+        let sheets = String(decoding: finished.companions[0].document.bytes.suffix(600), as: UTF8.self)
+        #expect(main.contains("/Lang (en)") && main.contains("/MarkInfo"))
+        #expect(sheets.contains("/Lang (en)") && !sheets.contains("/MarkInfo"))
+    }
+}
+
+/// Collects warnings from any thread.
+final class WarningLog: Sendable {
+    private let store = Mutex<[String]>([])
+    var lines: [String] { store.withLock { $0 } }
+    @Sendable func add(_ warning: Warning) { store.withLock { $0.append("\(warning)") } }
+}
