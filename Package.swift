@@ -28,11 +28,15 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
+        // Debian's libcups2-dev ships cups-config but no .pc file, so the module map links "cups" itself.
+        .systemLibrary(
+            name: "CCups",
+            providers: [.apt(["libcups2-dev"])]),
 
         // Swift owners of every C object; no unsafe pointer leaves this target.
         .target(
             name: "HandoutBindings",
-            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark"]),
+            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups"]),
 
         // Content → layout → pages → PDF.
         .target(
