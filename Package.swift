@@ -33,6 +33,7 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        // Debian's libcups2-dev ships cups-config but no .pc file, so the module map links "cups" itself.
         .systemLibrary(
             name: "CCups",
             providers: [.apt(["libcups2-dev"])]),

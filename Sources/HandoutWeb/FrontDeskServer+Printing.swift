@@ -34,8 +34,8 @@ extension FrontDeskServer {
         } catch let error as HandoutError where error.key != nil && form.fields.contains(where: { $0.name == error.key }) {
             form.mark(error)
             return formProblems(form)
-        } catch let error as HandoutError {
-            return problemPage("Not printed", ["\(error.message)"], status: .badGateway, framed: framed)
+        } catch let error as PrintError {
+            return problemPage("Not printed", ["\(error)"], status: .badGateway, framed: framed)
         }
     }
 }

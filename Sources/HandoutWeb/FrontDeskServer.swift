@@ -14,8 +14,9 @@ public final class FrontDeskServer: Sendable {
     let guardian: RequestGuard
     let log: AccessLog
     let printers: PrinterDirectory
-    /// Longest a request may take; a personalized booklet of 30 handouts takes well under a second.
-    static let requestTimeout: TimeInterval = 10
+    /// Longest a request may take: a personalized booklet of 30 handouts takes well under a
+    /// second; printing may wait up to 8 s for a busy printer.
+    static let requestTimeout: TimeInterval = 15
     /// Generic copies and their page pictures, kept while their content is unchanged.
     let generic = ResponseCache<GenericKey>(budgetBytes: 24 << 20)
 

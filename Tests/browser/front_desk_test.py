@@ -167,6 +167,7 @@ class FrontDeskInABrowser(unittest.TestCase):
                                   what="the personalized preview")
         self.assertEqual(path, "/handouts/epidural-steroid-injection/preview")
         self.assertEqual(width, 560)
+        b.execute_script("window.scrollTo(0, 0)")
         b.save_screenshot(os.path.join(SHOTS, "front-desk-handout.png"))
 
         self.button("Download PDF").click()

@@ -49,12 +49,8 @@ public struct DocumentWriter: Sendable {
         case let .printer(order):
             // The job's title is the document's name: print queues are visible to other users.
             let title = (document.name as NSString).deletingPathExtension
-            do {
-                let receipt = try Cups.submit(finished.bytes, to: order.printer, title: title, copies: order.copies, sides: order.sides)
-                return Delivery(bytes: finished.bytes, receipt: receipt)
-            } catch {
-                throw HandoutError(file: order.printer, "\(error)")
-            }
+            let receipt = try Cups.submit(finished.bytes, to: order.printer, title: title, copies: order.copies, sides: order.sides)
+            return Delivery(bytes: finished.bytes, receipt: receipt)
         case let .file(url):
             main = url
             try AtomicFile.write(finished.bytes, to: url, mode: fileMode, folderMode: folderMode)
