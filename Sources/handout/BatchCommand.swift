@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout batch FILE`: one personalized PDF per row of a CSV or JSON Lines file.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout booklet`: the combined booklet, or a patient's own, and optionally its saddle-stitch imposition.

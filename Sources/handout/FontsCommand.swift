@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout fonts`: what each font role of a layout resolves to.

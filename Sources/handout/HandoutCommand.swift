@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout`: with no subcommand, renders every handout in Content/ into Output/.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout preview SLUG`: one page as a PNG picture, of the generic or a personalized copy.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HandoutBindings
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout print SLUG...`: straight to a printer through CUPS; no file is written.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoutCommandLine
 import HandoutKit
 
 /// `handout render SLUG... | --all`: one PDF per handout; a personalized copy with --field.

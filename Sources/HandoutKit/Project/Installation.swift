@@ -20,7 +20,7 @@ public enum Installation {
 
     /// The running program, with symbolic links resolved (a link in /usr/local/bin still finds
     /// the folder the binary really sits in).
-    static var executable: URL {
+    public static var executable: URL {
         let link = URL(fileURLWithPath: "/proc/self/exe")
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) {
             return URL(fileURLWithPath: target)

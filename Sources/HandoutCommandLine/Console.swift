@@ -4,26 +4,26 @@ import HandoutKit
 import Synchronization
 
 /// Prints results to stdout and problems to stderr, one line each, and turns failures into exit codes.
-enum Console {
+public enum Console {
     /// Warnings already shown: a batch of thousands repeats each only once.
     private static let shown = Mutex(Set<String>())
 
-    static func say(_ line: String) {
+    public static func say(_ line: String) {
         print(line)
     }
 
-    @Sendable static func warn(_ warning: Warning) {
+    @Sendable public static func warn(_ warning: Warning) {
         let line = "warning: \(warning)\n"
         guard shown.withLock({ $0.insert(line).inserted }) else { return }
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    static func fail(_ message: String) {
+    public static func fail(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
 
     /// "Output/x.pdf  (2 pages, 41 KB)" for each file a delivery wrote.
-    static func report(_ delivery: Delivery, _ document: Document) {
+    public static func report(_ delivery: Delivery, _ document: Document) {
         guard let main = delivery.files.first else { return }
         let pages = document.format == .pdf ? "\(document.pages) page\(document.pages == 1 ? "" : "s"), " : ""
         say("\(DisplayPath.of(main))  (\(pages)\(delivery.bytes.count / 1024) KB)")
@@ -33,7 +33,7 @@ enum Console {
     }
 
     /// Runs `body`, reporting any error as one line and exiting with status 1: never a stack trace.
-    static func guarded(_ body: () throws -> Void) throws {
+    public static func guarded(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let exit as ExitCode {

@@ -3,40 +3,44 @@ import Foundation
 import HandoutKit
 
 /// Where content comes from and which layout to use: shared by the commands that render.
-struct ContentOptions: ParsableArguments {
+public struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "Content folder (clinic.yaml, procedures/); its parent is the project folder, which holds Layouts/, Fonts/ and Output/.")
-    var content: String?
+    public var content: String?
 
     @Option(name: .long, help: "Layout: a name (letter, a4, large-print, half-letter, or one in the project's Layouts/) or a path to a .yaml file.")
-    var layout: String?
+    public var layout: String?
 
-    func workspace(output: String? = nil) -> Workspace {
+    public init() {}
+
+    public func workspace(output: String? = nil) -> Workspace {
         Workspace(
             content: content.map { URL(fileURLWithPath: $0, isDirectory: true) },
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 
     /// The engine for this project and layout, reporting warnings on stderr.
-    func engine(output: String? = nil) throws -> HandoutEngine {
+    public func engine(output: String? = nil) throws -> HandoutEngine {
         try HandoutEngine(workspace: workspace(output: output), layout: layout, writer: DocumentWriter(report: Console.warn))
     }
 }
 
 /// A patient's details for a personalized copy: shared by render, preview, booklet and print.
-struct PatientOptions: ParsableArguments {
+public struct PatientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "A patient field, NAME=VALUE, for a personalized copy; repeat for each field.",
         discussion: "patient_name is required; also procedure_date (YYYY-MM-DD), arrival_time, physician, notes, and any field the content uses."))
-    var field: [String] = []
+    public var field: [String] = []
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         for item in field where !item.contains("=") || item.hasPrefix("=") {
             throw ValidationError("--field takes NAME=VALUE, e.g. --field patient_name=\"Maria López\"")
         }
     }
 
     /// The patient, when any --field is given. Problems name the field, never its value.
-    func patient() throws -> Patient? {
+    public func patient() throws -> Patient? {
         guard !field.isEmpty else { return nil }
         var fields: [String: String] = [:]
         for item in field {
@@ -49,14 +53,19 @@ struct PatientOptions: ParsableArguments {
 
 /// Where a command's document goes: `--output` wins; a personalized copy otherwise goes to a new
 /// file in `Output/personal/` (never over the clinic's generic copy, nor another patient's).
-struct OutputChoice {
-    var output: String?
-    var workspace: Workspace
+public struct OutputChoice {
+    public var output: String?
+    public var workspace: Workspace
+
+    public init(output: String?, workspace: Workspace) {
+        self.output = output
+        self.workspace = workspace
+    }
 
     /// `--output` naming a file (it ends in `extension`) rather than a folder.
-    var namesFile: Bool { output.map { $0.lowercased().hasSuffix(".pdf") || $0.lowercased().hasSuffix(".png") } ?? false }
+    public var namesFile: Bool { output.map { $0.lowercased().hasSuffix(".pdf") || $0.lowercased().hasSuffix(".png") } ?? false }
 
-    func destination(personal: Bool, name: String? = nil) -> Destination {
+    public func destination(personal: Bool, name: String? = nil) -> Destination {
         if let output, namesFile { return .file(URL(fileURLWithPath: output)) }
         let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
         if personal { return .newFile(in: folder ?? workspace.personalOutput, name: name) }
