@@ -187,6 +187,25 @@ import Testing
         }
     }
 
+    @Test func longNotesRunOnToASecondCoverPageAboveTheContactDetails() throws {
+        let notes = String(repeating: "Drink clear liquids until two hours before you come in. ", count: 35).prefix(1990)
+        let built = Self.build([
+            "--procedures", "epidural-steroid-injection", "--layout", "large-print", "--field", "patient_name=Maria López",
+            "--field", "notes=\(notes)",
+        ])
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        let first = try TestSupport.text(built.pdf, page: 1), second = try TestSupport.text(built.pdf, page: 2)
+        #expect(first.contains("Maria López") && first.contains("Instructions for you"))
+        #expect(!first.contains("1200 River Road"), "the contact block shares the page with notes that fill it")
+        // The notes end on the second page, above the contact block at its foot.
+        let words = TestSupport.words(second)
+        let end = try #require(words.lastIndex(of: "come"))
+        let contact = try #require(words.firstIndex(of: "River"))
+        #expect(end < contact)
+        #expect(try TestSupport.text(built.pdf, page: 3).contains("Contents"))
+        #expect(try labels(built.pdf).prefix(3) == ["i", "ii", "iii"])
+    }
+
     /// Runs `handout booklet` on a content copy with `booklet.yaml` replaced by `yaml`.
     func expectBookletError(_ yaml: String, mentions: [String]) throws {
         let content = try TestSupport.contentCopy()

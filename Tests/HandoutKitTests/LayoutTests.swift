@@ -132,7 +132,7 @@ import Testing
 
     @Test func startOnRightAddsBlanksAndKeepsLabelsInStep() {
         var plan = PagePlan(startOnRight: true)
-        plan.add(.cover)
+        plan.add(.cover(0))
         plan.add(.contents(0))
         plan.startBody()                       // page 3 is a right-hand page: no blank
         plan.startSection()
@@ -141,8 +141,8 @@ import Testing
         plan.add(.section(1, 0))               // page 5
         plan.add(.section(1, 1))               // page 6
         plan.endBody()                         // page 7 would be right: blank, so the back is page 8
-        plan.add(.back)
-        #expect(plan.slots == [.cover, .contents(0), .section(0, 0), .blank, .section(1, 0), .section(1, 1), .blank, .back])
+        plan.add(.back(0))
+        #expect(plan.slots == [.cover(0), .contents(0), .section(0, 0), .blank, .section(1, 0), .section(1, 1), .blank, .back(0)])
         #expect(plan.labels == ["i", "ii", "1", "2", "3", "4", "5", "6"])
         #expect(PagePlan.roman(14) == "xiv")
     }

@@ -40,8 +40,10 @@ public struct BookletLayout {
         // then place everything, then fill the contents in with the real page numbers.
         let entries = sections.map { (level: $0.level, title: $0.title, anchor: $0.anchor) }
         let contentsCount = contentsPages(entries, numbers: [:], paginator: paginator).count
+        let cover = coverPages(booklet, clinic: clinic, patient: patient, paginator: paginator)
+        let back = backPages(booklet, clinic: clinic, paginator: paginator)
         var plan = PagePlan(startOnRight: theme.bookletStartOnRight)
-        plan.add(.cover)
+        for index in cover.indices { plan.add(.cover(index)) }
         for index in 0..<contentsCount { plan.add(.contents(index)) }
         plan.startBody()
         for (s, section) in sections.enumerated() {
@@ -49,7 +51,7 @@ public struct BookletLayout {
             for p in section.pageAnchors.indices { plan.add(.section(s, p)) }
         }
         plan.endBody()
-        plan.add(.back)
+        for index in back.indices { plan.add(.back(index)) }
 
         var anchorPages: [String: Int] = [:]
         for (physical, slot) in plan.slots.enumerated() {
@@ -58,8 +60,6 @@ public struct BookletLayout {
         }
         let labels = plan.labels
         let contents = contentsPages(entries, numbers: anchorPages.mapValues { labels[$0] }, paginator: paginator)
-        let cover = coverPage(booklet, clinic: clinic, patient: patient)
-        let back = backPage(booklet, clinic: clinic)
 
         let furniture = PageFurniture(theme: theme, shaper: shaper)
         var fields = patient?.displayValues ?? [:]
@@ -79,8 +79,8 @@ public struct BookletLayout {
         let slots = plan.slots
         let pages = PageList(count: slots.count) { physical in
             switch slots[physical] {
-            case .cover: return cover
-            case .back: return back
+            case let .cover(index): return cover[index]
+            case let .back(index): return back[index]
             case .blank: return Page(size: theme.pageSize)
             case let .contents(index): return withFurniture(contents[index], section: "Contents", label: labels[physical])
             case let .section(s, p): return withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical])
@@ -185,9 +185,11 @@ public struct BookletLayout {
 
     // MARK: Cover and back page
 
-    private func coverPage(_ booklet: Booklet, clinic: Clinic, patient: Patient?) -> Page {
+    /// The cover: clinic, title, subtitle and edition, then the patient's details and notes (or an
+    /// illustration), with the clinic's contact details at the foot. Paginated like any page, so
+    /// long notes run on to a second cover page instead of under the contact block.
+    private func coverPages(_ booklet: Booklet, clinic: Clinic, patient: Patient?, paginator: Paginator) -> [Page] {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
-        let body = theme.bodyRect
         var boxes = [typesetter.textBox(
             StyledText(clinic.name.uppercased()), style: typesetter.smallStyle, color: theme.accent,
             tags: [typesetter.tag("P")], before: 0, after: 40)]
@@ -207,18 +209,22 @@ public struct BookletLayout {
         } else {
             boxes += typesetter.boxes(for: [.figure(Figure(caption: "Cover illustration", image: nil, line: 0))])
         }
-        var page = Page(size: theme.pageSize)
-        let (top, _) = Typesetter.stack(boxes)
-        page.blocks.append(PlacedBlock(tags: [], items: top.map { $0.offsetBy(dx: body.x, dy: body.y) }))
+        var pages = paginator.paginate(boxes)
+        // The contact block sits at the foot of the last cover page, on a page of its own if the
+        // cover is full.
         let contact = contactBoxes(clinic, typesetter: typesetter)
-        let (bottom, height) = Typesetter.stack(contact)
-        page.blocks.append(PlacedBlock(tags: [], items: bottom.map { $0.offsetBy(dx: body.x, dy: body.maxY - height) }))
-        return page
+        let (items, height) = Typesetter.stack(contact)
+        let gap = 24.0
+        if pages[pages.count - 1].cursor + gap + height > theme.bodyRect.height { pages.append(Page(size: theme.pageSize)) }
+        let body = theme.bodyRect
+        pages[pages.count - 1].blocks.append(PlacedBlock(tags: [], items: items.map { $0.offsetBy(dx: body.x, dy: body.maxY - height) }))
+        return pages
     }
 
-    private func backPage(_ booklet: Booklet, clinic: Clinic) -> Page {
+    /// The back matter: how to reach the clinic, the edition and the disclaimer; paginated, so a
+    /// long disclaimer is never cut off.
+    private func backPages(_ booklet: Booklet, clinic: Clinic, paginator: Paginator) -> [Page] {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
-        let body = theme.bodyRect
         var boxes = [typesetter.textBox(
             StyledText("Questions? We are here to help."), style: typesetter.headingStyle(level: 2), color: theme.accent,
             tags: [typesetter.tag("H2")], before: 0, after: 8)]
@@ -229,10 +235,7 @@ public struct BookletLayout {
                 tags: [typesetter.tag("P")], before: 10, after: 0))
         }
         boxes.append(typesetter.disclaimerBox(clinic: clinic))
-        var page = Page(size: theme.pageSize)
-        let (items, _) = Typesetter.stack(boxes)
-        page.blocks.append(PlacedBlock(tags: [], items: items.map { $0.offsetBy(dx: body.x, dy: body.y) }))
-        return page
+        return paginator.paginate(boxes)
     }
 
     private func contactBoxes(_ clinic: Clinic, typesetter: Typesetter) -> [FlowBox] {

@@ -2,12 +2,14 @@
 /// and the label each page gets (front matter i, ii, …; body 1, 2, …).
 struct PagePlan {
     enum Slot: Equatable {
-        case cover
+        /// Page `n` of the cover (more than one only when a patient's notes run long).
+        case cover(Int)
         case contents(Int)
         /// Page `page` of section `section`.
         case section(Int, Int)
         case blank
-        case back
+        /// Page `n` of the back matter; the last is the outside of the back cover.
+        case back(Int)
     }
 
     let startOnRight: Bool

@@ -3,7 +3,7 @@ import HandoutBindings
 extension Typesetter {
     /// The "Prepared for" box: the patient's name, then date, arrival time and physician when given.
     public func preparedForBox(_ patient: Patient) -> FlowBox {
-        let padding = 10.0, labelWidth = 96.0
+        let padding = 10.0
         let innerWidth = width - 2 * padding
         var items: [PageItem] = []
         var y = padding
@@ -20,16 +20,17 @@ extension Typesetter {
             ("Procedure date", patient.procedureDate?.withWeekday),
             ("Arrival time", patient.arrivalTime),
             ("Physician", patient.physician),
-        ]
-        for case let (title, value?) in rows {
-            let key = shaper.shape(StyledText(title), style: smallStyle, width: labelWidth)
+        ].compactMap { title, value in value.map { (shaper.shape(StyledText(title), style: smallStyle, width: innerWidth / 2), $0) } }
+        // The values line up after the widest label, whatever the layout's small font.
+        let labelWidth = (rows.map { $0.0.lineWidth(0) }.max() ?? 0) + 12
+        for (key, value) in rows {
             let text = shaper.shape(StyledText(value).styled { $0.bold = true }, style: bodyStyle, width: innerWidth - labelWidth)
             let shift = text.lines[0].baseline - key.lines[0].baseline
             items.append(.tagged("P", [
                 .text(key, lines: 0..<key.lines.count, origin: Point(x: padding, y: y + shift), color: .muted),
                 .text(text, lines: 0..<text.lines.count, origin: Point(x: padding + labelWidth, y: y), color: .text),
             ]))
-            y += text.height + 2
+            y += max(text.height, key.height + shift) + 2
         }
         let height = y + padding - 2
         items.insert(.fill(Rect(x: 0, y: 0, width: width, height: height), theme.accent.tinted(0.92), cornerRadius: 4), at: 0)
