@@ -151,7 +151,7 @@ public struct BookletLayout {
     func contentsPages(_ entries: [(level: Int, title: String, anchor: String)], numbers: [String: String], paginator: Paginator) -> [Page] {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
         var boxes = typesetter.titleBoxes(title: "Contents", summary: nil)
-        let tocTag = typesetter.tag("TOC")
+        let tocTag = typesetter.tag(.contents)
         let numberWidth = 36.0
         for entry in entries {
             let indent = entry.level == 0 ? 0 : 16.0
@@ -177,8 +177,8 @@ public struct BookletLayout {
             }
             items.append(.link(.destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)]))
             boxes.append(FlowBox(
-                content: .solid(height: shaped.height, items: [.tagged("Reference", items)]),
-                tags: [tocTag, typesetter.tag("TOCI")], spaceBefore: entry.level == 0 ? 10 : 3, spaceAfter: 0))
+                content: .solid(height: shaped.height, items: [.tagged(.reference, items)]),
+                tags: [tocTag, typesetter.tag(.contentsItem)], spaceBefore: entry.level == 0 ? 10 : 3, spaceAfter: 0))
         }
         return paginator.paginate(boxes)
     }
@@ -192,15 +192,15 @@ public struct BookletLayout {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
         var boxes = [typesetter.textBox(
             StyledText(clinic.name.uppercased()), style: typesetter.smallStyle, color: theme.accent,
-            tags: [typesetter.tag("P")], before: 0, after: 40)]
+            tags: [typesetter.tag(.paragraph)], before: 0, after: 40)]
         let bigTitle = TextStyle(font: Typesetter.scaled(theme.fonts.title, by: 1.5), lineSpacing: 1.1)
-        boxes.append(typesetter.textBox(StyledText(booklet.title), style: bigTitle, color: theme.accent, tags: [typesetter.tag("H1")], before: 0, after: 10))
+        boxes.append(typesetter.textBox(StyledText(booklet.title), style: bigTitle, color: theme.accent, tags: [typesetter.tag(.heading1)], before: 0, after: 10))
         if let subtitle = booklet.subtitle {
             let style = TextStyle(font: Typesetter.scaled(theme.fonts.heading, by: 1.1), lineSpacing: 1.2)
-            boxes.append(typesetter.textBox(StyledText(subtitle), style: style, color: .text, tags: [typesetter.tag("P")], before: 0, after: 8))
+            boxes.append(typesetter.textBox(StyledText(subtitle), style: style, color: .text, tags: [typesetter.tag(.paragraph)], before: 0, after: 8))
         }
         if let edition = booklet.edition {
-            boxes.append(typesetter.textBox(StyledText("Edition \(edition)"), style: typesetter.bodyStyle, color: .muted, tags: [typesetter.tag("P")], before: 0, after: 24))
+            boxes.append(typesetter.textBox(StyledText("Edition \(edition)"), style: typesetter.bodyStyle, color: .muted, tags: [typesetter.tag(.paragraph)], before: 0, after: 24))
         }
         if let patient {
             let personal = Typesetter(theme: theme, shaper: shaper, firstTagID: HandoutLayout.personalTagIDs)
@@ -227,12 +227,12 @@ public struct BookletLayout {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
         var boxes = [typesetter.textBox(
             StyledText("Questions? We are here to help."), style: typesetter.headingStyle(level: 2), color: theme.accent,
-            tags: [typesetter.tag("H2")], before: 0, after: 8)]
+            tags: [typesetter.tag(.heading2)], before: 0, after: 8)]
         boxes += contactBoxes(clinic, typesetter: typesetter)
         if let edition = booklet.edition {
             boxes.append(typesetter.textBox(
                 StyledText("\(booklet.title) · Edition \(edition)"), style: typesetter.smallStyle, color: .muted,
-                tags: [typesetter.tag("P")], before: 10, after: 0))
+                tags: [typesetter.tag(.paragraph)], before: 10, after: 0))
         }
         boxes.append(typesetter.disclaimerBox(clinic: clinic))
         return paginator.paginate(boxes)
@@ -241,7 +241,7 @@ public struct BookletLayout {
     private func contactBoxes(_ clinic: Clinic, typesetter: Typesetter) -> [FlowBox] {
         var name = StyledText(clinic.name).styled { $0.bold = true }
         name.append(StyledText("\n\(clinic.address)\nPhone \(clinic.phone)\n\(clinic.website)"))
-        return [typesetter.textBox(name, style: typesetter.bodyStyle, color: .text, tags: [typesetter.tag("P")], before: 0, after: 0)]
+        return [typesetter.textBox(name, style: typesetter.bodyStyle, color: .text, tags: [typesetter.tag(.paragraph)], before: 0, after: 0)]
     }
 }
 

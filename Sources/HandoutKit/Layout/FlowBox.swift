@@ -11,7 +11,7 @@ public struct FlowBox {
         public var marker: ShapedText?
         public var markerIndent: Double = 0
         /// Leaf tag for the text itself ("LBody" in a list), nil when the block tags say it all.
-        public var leafTag: String?
+        public var leafTag: StructureRole?
     }
 
     public enum Content {
@@ -65,7 +65,7 @@ public struct FlowBox {
             if range.lowerBound == 0, let marker = lines.marker, let first = lines.shaped.lines.first,
                let markerLine = marker.lines.first {
                 let markerOrigin = Point(x: x + lines.markerIndent, y: y + first.baseline - markerLine.baseline)
-                result.append(.tagged("Lbl", [.text(marker, lines: 0..<1, origin: markerOrigin, color: lines.color)]))
+                result.append(.tagged(.label, [.text(marker, lines: 0..<1, origin: markerOrigin, color: lines.color)]))
             }
             if let leaf = lines.leafTag { result.append(.tagged(leaf, text)) } else { result += text }
             return result

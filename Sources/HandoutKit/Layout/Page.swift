@@ -4,8 +4,7 @@ import HandoutBindings
 public struct StructureTag: Equatable, Sendable {
     /// Unique within a document, so consecutive blocks of one list share one element.
     public var id: Int
-    /// PDF structure type: "P", "H1", "L", "LI", "Figure", …
-    public var role: String
+    public var role: StructureRole
 }
 
 /// Items placed on a page together, inside the structure elements `tags` (outermost first).

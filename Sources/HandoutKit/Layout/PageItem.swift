@@ -21,7 +21,7 @@ public enum PageItem {
     case line(from: Point, to: Point, Color, width: Double)
     case image(ImageFile, Rect)
     /// Items inside a leaf structure element (e.g. "Lbl", "Caption").
-    case tagged(String, [PageItem])
+    case tagged(StructureRole, [PageItem])
 
     /// The same item moved by (dx, dy).
     public func offsetBy(dx: Double, dy: Double) -> PageItem {

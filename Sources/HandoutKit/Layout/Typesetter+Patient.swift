@@ -8,7 +8,7 @@ extension Typesetter {
         var items: [PageItem] = []
         var y = padding
         func add(_ shaped: ShapedText, x: Double, color: Color) {
-            items.append(.tagged("P", [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: x, y: y), color: color)]))
+            items.append(.tagged(.paragraph, [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: x, y: y), color: color)]))
         }
         let label = shaper.shape(StyledText("PREPARED FOR"), style: smallStyle, width: innerWidth)
         add(label, x: padding, color: theme.accent)
@@ -26,7 +26,7 @@ extension Typesetter {
         for (key, value) in rows {
             let text = shaper.shape(StyledText(value).styled { $0.bold = true }, style: bodyStyle, width: innerWidth - labelWidth)
             let shift = text.lines[0].baseline - key.lines[0].baseline
-            items.append(.tagged("P", [
+            items.append(.tagged(.paragraph, [
                 .text(key, lines: 0..<key.lines.count, origin: Point(x: padding, y: y + shift), color: .muted),
                 .text(text, lines: 0..<text.lines.count, origin: Point(x: padding + labelWidth, y: y), color: .text),
             ]))
@@ -34,7 +34,7 @@ extension Typesetter {
         }
         let height = y + padding - 2
         items.insert(.fill(Rect(x: 0, y: 0, width: width, height: height), theme.accent.tinted(0.92), cornerRadius: 4), at: 0)
-        return FlowBox(content: .solid(height: height, items: items), tags: [tag("Div")], spaceBefore: 0, spaceAfter: 10)
+        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: 0, spaceAfter: 10)
     }
 
     /// The clinician's notes as a callout under a heading; blank lines start new paragraphs.

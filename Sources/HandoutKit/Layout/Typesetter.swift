@@ -37,7 +37,7 @@ public final class Typesetter {
         return description.resized(to: (description.pointSize * factor * 100).rounded() / 100).text
     }
 
-    func tag(_ role: String) -> StructureTag {
+    func tag(_ role: StructureRole) -> StructureTag {
         nextTagID += 1
         return StructureTag(id: nextTagID, role: role)
     }
@@ -48,11 +48,11 @@ public final class Typesetter {
     public func titleBoxes(title: String, summary: String?) -> [FlowBox] {
         var boxes = [textBox(
             StyledText(title), style: TextStyle(font: theme.fonts.title, lineSpacing: 1.1, language: language),
-            color: theme.accent, tags: [tag("H1")], before: 0, after: 6, keepWithNext: true, breakable: false)]
+            color: theme.accent, tags: [tag(.heading1)], before: 0, after: 6, keepWithNext: true, breakable: false)]
         if let summary, !summary.isEmpty {
             boxes.append(textBox(
                 StyledText(summary).styled { $0.italic = true }, style: bodyStyle, color: .muted,
-                tags: [tag("P")], before: 0, after: 8, keepWithNext: true, breakable: false))
+                tags: [tag(.paragraph)], before: 0, after: 8, keepWithNext: true, breakable: false))
         }
         boxes.append(FlowBox(
             content: .solid(height: 2, items: [.line(from: Point(x: 0, y: 1), to: Point(x: width, y: 1), theme.accent, width: 1.5)]),
@@ -71,7 +71,7 @@ public final class Typesetter {
             let style = headingStyle(level: level)
             var box = textBox(
                 text, style: style, color: level <= 2 ? theme.accent : .text, width: columnWidth, indent: indent,
-                tags: tags + [tag(level <= 2 ? "H2" : "H3")], before: level <= 2 ? 16 : 11, after: 4,
+                tags: tags + [tag(level <= 2 ? .heading2 : .heading3)], before: level <= 2 ? 16 : 11, after: 4,
                 keepWithNext: true, breakable: false)
             if level <= 2, tags.isEmpty, let prefix = headingAnchorPrefix {
                 box.anchor = prefix + "\(anchoredHeadings.count + 1)"
@@ -81,11 +81,11 @@ public final class Typesetter {
         case let .paragraph(text):
             return [textBox(
                 text, style: bodyStyle, color: .text, width: columnWidth, indent: indent,
-                tags: tags + [tag("P")], before: 0, after: theme.paragraphSpacing)]
+                tags: tags + [tag(.paragraph)], before: 0, after: theme.paragraphSpacing)]
         case let .preformatted(text):
             return [textBox(
                 StyledText(text).styled { $0.monospace = true }, style: smallStyle, color: .text,
-                width: columnWidth, indent: indent, tags: tags + [tag("P")], before: 0, after: theme.paragraphSpacing)]
+                width: columnWidth, indent: indent, tags: tags + [tag(.paragraph)], before: 0, after: theme.paragraphSpacing)]
         case let .list(ordered, start, items):
             return listBoxes(ordered: ordered, start: start, items: items, indent: indent, tags: tags)
         case let .callout(children):
@@ -121,11 +121,11 @@ public final class Typesetter {
     // MARK: Lists
 
     private func listBoxes(ordered: Bool, start: Int, items: [[Block]], indent: Double, tags: [StructureTag]) -> [FlowBox] {
-        let listTag = tag("L")
+        let listTag = tag(.list)
         let markerWidth = ordered ? 20.0 : 14.0
         var result: [FlowBox] = []
         for (number, item) in items.enumerated() {
-            let itemTags = tags + [listTag, tag("LI")]
+            let itemTags = tags + [listTag, tag(.listItem)]
             let marker = ordered ? "\(start + number)." : (indent > 0 ? "–" : "•")  // both in WinAnsi: one font subset per face
             var first = true
             for block in item {
@@ -134,7 +134,7 @@ public final class Typesetter {
                         text, style: bodyStyle, color: .text, width: width - indent - markerWidth,
                         indent: indent + markerWidth, tags: itemTags, before: 0, after: 3)
                     if case var .lines(lines) = box.content {
-                        lines.leafTag = "LBody"
+                        lines.leafTag = .listBody
                         if first {
                             lines.marker = shaper.shape(StyledText(marker), style: bodyStyle, width: markerWidth)
                             lines.markerIndent = indent
@@ -165,7 +165,7 @@ public final class Typesetter {
     /// A block quote as a tinted box with an accent bar; it moves whole unless it is taller than a page.
     private func calloutBoxes(_ children: [Block], indent: Double, tags: [StructureTag]) -> [FlowBox] {
         let padding = 10.0, bar = 4.0
-        let quoteTag = tag("BlockQuote")
+        let quoteTag = tag(.blockQuote)
         let saved = width
         let innerWidth = saved - indent - bar - 2 * padding
         let inner = Typesetter(theme: theme.withBodyWidth(innerWidth), shaper: shaper, language: language)
@@ -224,7 +224,7 @@ public final class Typesetter {
     /// rather than leave a big gap at the foot of a page.
     private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {
         let sizes = [1.0, 0.9, 0.8, 0.7, 0.6].map { figureContent(figure, width: width, indent: indent, scale: $0) }
-        var box = FlowBox(content: sizes[0], tags: tags + [tag("Figure")], spaceBefore: 8, spaceAfter: 12)
+        var box = FlowBox(content: sizes[0], tags: tags + [tag(.figure)], spaceBefore: 8, spaceAfter: 12)
         box.smaller = Array(sizes.dropFirst())
         return box
     }
@@ -241,7 +241,7 @@ public final class Typesetter {
         let gap = 5.0
         let items: [PageItem] = [
             .image(image, Rect(x: indent + (width - size.width) / 2, y: 0, width: size.width, height: size.height)),
-            .tagged("Caption", [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: size.height + gap), color: .muted)]),
+            .tagged(.caption, [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: size.height + gap), color: .muted)]),
         ]
         return .solid(height: size.height + gap + caption.height, items: items)
     }
@@ -260,7 +260,7 @@ public final class Typesetter {
             .fill(frame, theme.accent.tinted(0.94), cornerRadius: 4),
             .stroke(frame, theme.accent.tinted(0.45), lineWidth: 1, cornerRadius: 4, dash: [5, 3]),
             .text(label, lines: 0..<label.lines.count, origin: Point(x: frame.x + 24, y: top), color: theme.accent.tinted(0.25)),
-            .tagged("Caption", [.text(text, lines: 0..<text.lines.count, origin: Point(x: frame.x + 24, y: top + label.height + gap), color: .text)]),
+            .tagged(.caption, [.text(text, lines: 0..<text.lines.count, origin: Point(x: frame.x + 24, y: top + label.height + gap), color: .text)]),
         ]
     }
 
@@ -277,12 +277,12 @@ public final class Typesetter {
         var items: [PageItem] = []
         for (text, gapAfter) in paragraphs {
             let shaped = shaper.shape(text, style: smallStyle, width: innerWidth)
-            items.append(.tagged("P", [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: padding, y: y), color: .text)]))
+            items.append(.tagged(.paragraph, [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: padding, y: y), color: .text)]))
             y += shaped.height + gapAfter
         }
         let height = y + padding
         items.insert(.stroke(Rect(x: 0, y: 0, width: width, height: height), .muted, lineWidth: 0.75, cornerRadius: 3, dash: []), at: 0)
-        return FlowBox(content: .solid(height: height, items: items), tags: [tag("Div")], spaceBefore: 18, spaceAfter: 0)
+        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: 18, spaceAfter: 0)
     }
 }
 

@@ -35,23 +35,23 @@ public struct PDFRenderer {
         let drawer = PageDrawer(graphics: graphics, tagged: true)
         for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
-            if index == 0 { graphics.beginTag("Document") }
+            if index == 0 { graphics.beginTag(StructureRole.document.rawValue) }
             if let labels = document.labels, index < labels.count { surface.setPageLabel(labels[index]) }
             var open: [StructureTag] = []
             for block in page.blocks {
                 // Close what this block is not inside, then open what it is inside but not yet open.
                 let shared = zip(open, block.tags).prefix { $0.id == $1.id }.count
-                for tag in open[shared...].reversed() { graphics.endTag(tag.role) }
-                for tag in block.tags[shared...] { graphics.beginTag(tag.role) }
+                for tag in open[shared...].reversed() { graphics.endTag(tag.role.rawValue) }
+                for tag in block.tags[shared...] { graphics.beginTag(tag.role.rawValue) }
                 open = block.tags
                 try drawer.draw(block.items)
             }
             // Elements end with the page, so the header and footer stay outside them.
-            for tag in open.reversed() { graphics.endTag(tag.role) }
+            for tag in open.reversed() { graphics.endTag(tag.role.rawValue) }
             try drawer.draw(page.furniture)
             graphics.showPage()
         }
-        graphics.endTag("Document")
+        graphics.endTag(StructureRole.document.rawValue)
         addOutline(document.outline, parent: 0, to: surface)
         try graphics.checkStatus()
         return try surface.finish()

@@ -32,9 +32,9 @@ final class PageDrawer {
             // sequence after the ActualText span cairo emits for a line's trailing space.
             for line in lines {
                 let y = origin.y + layout.lines[line].top - layout.lines[lines.lowerBound].top
-                graphics.beginTag("Span")
+                graphics.beginTag(StructureRole.span.rawValue)
                 layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
-                graphics.endTag("Span")
+                graphics.endTag(StructureRole.span.rawValue)
             }
         case let .link(target, rects):
             guard tagged, !rects.isEmpty else { return }
@@ -43,8 +43,8 @@ final class PageDrawer {
             case let .uri(url): "uri=\(cairoTagString(url))"
             case let .destination(name): "dest=\(cairoTagString(name))"
             }
-            graphics.beginTag("Link", attributes: "\(goal) rect=[\(numbers)]")
-            graphics.endTag("Link")
+            graphics.beginTag(StructureRole.link.rawValue, attributes: "\(goal) rect=[\(numbers)]")
+            graphics.endTag(StructureRole.link.rawValue)
         case let .destination(name, point):
             guard tagged else { return }
             graphics.beginTag("cairo.dest", attributes: "name=\(cairoTagString(name)) x=\(point.x) y=\(point.y)")
@@ -60,9 +60,9 @@ final class PageDrawer {
         case let .image(file, rect):
             graphics.draw(try bitmap(file), in: rect)
         case let .tagged(role, items):
-            if tagged { graphics.beginTag(role) }
+            if tagged { graphics.beginTag(role.rawValue) }
             try draw(items)
-            if tagged { graphics.endTag(role) }
+            if tagged { graphics.endTag(role.rawValue) }
         }
     }
 

@@ -42,7 +42,7 @@ struct FakeShaper: TextShaper {
 
 extension Page {
     /// Structure roles of the blocks on this page, in order (innermost tag of each block).
-    var roles: [String] { blocks.map { $0.tags.last?.role ?? "-" } }
+    var roles: [String] { blocks.map { $0.tags.last?.role.rawValue ?? "-" } }
 
     /// Text lines drawn on this page by fake-shaped items, in order.
     var fakeLines: [String] {
