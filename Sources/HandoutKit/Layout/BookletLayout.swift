@@ -152,9 +152,9 @@ public struct BookletLayout {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
         var boxes = typesetter.titleBoxes(title: "Contents", summary: nil)
         let tocTag = typesetter.tag(.contents)
-        let numberWidth = 36.0
+        let numberWidth = theme.metrics.booklet.contentsNumberWidth
         for entry in entries {
-            let indent = entry.level == 0 ? 0 : 16.0
+            let indent = entry.level == 0 ? 0 : theme.metrics.booklet.contentsIndent
             let titleWidth = typesetter.width - indent - numberWidth - 12
             var text = StyledText(entry.title)
             if entry.level == 0 { text = text.styled { $0.bold = true } }
@@ -178,7 +178,8 @@ public struct BookletLayout {
             items.append(.link(.destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)]))
             boxes.append(FlowBox(
                 content: .solid(height: shaped.height, items: [.tagged(.reference, items)]),
-                tags: [tocTag, typesetter.tag(.contentsItem)], spaceBefore: entry.level == 0 ? 10 : 3, spaceAfter: 0))
+                tags: [tocTag, typesetter.tag(.contentsItem)],
+                spaceBefore: entry.level == 0 ? theme.metrics.booklet.spaceBeforePartEntry : theme.metrics.booklet.spaceBeforeHandoutEntry, spaceAfter: 0))
         }
         return paginator.paginate(boxes)
     }
@@ -192,11 +193,11 @@ public struct BookletLayout {
         let typesetter = Typesetter(theme: theme, shaper: shaper)
         var boxes = [typesetter.textBox(
             StyledText(clinic.name.uppercased()), style: typesetter.smallStyle, color: theme.accent,
-            tags: [typesetter.tag(.paragraph)], before: 0, after: 40)]
-        let bigTitle = TextStyle(font: Typesetter.scaled(theme.fonts.title, by: 1.5), lineSpacing: 1.1)
+            tags: [typesetter.tag(.paragraph)], before: 0, after: theme.metrics.booklet.spaceAfterClinicName)]
+        let bigTitle = TextStyle(font: Typesetter.scaled(theme.fonts.title, by: theme.metrics.booklet.coverTitleScale), lineSpacing: theme.metrics.lineSpacing.title)
         boxes.append(typesetter.textBox(StyledText(booklet.title), style: bigTitle, color: theme.accent, tags: [typesetter.tag(.heading1)], before: 0, after: 10))
         if let subtitle = booklet.subtitle {
-            let style = TextStyle(font: Typesetter.scaled(theme.fonts.heading, by: 1.1), lineSpacing: 1.2)
+            let style = TextStyle(font: Typesetter.scaled(theme.fonts.heading, by: theme.metrics.booklet.coverSubtitleScale), lineSpacing: theme.metrics.lineSpacing.subtitle)
             boxes.append(typesetter.textBox(StyledText(subtitle), style: style, color: .text, tags: [typesetter.tag(.paragraph)], before: 0, after: 8))
         }
         if let edition = booklet.edition {
@@ -214,7 +215,7 @@ public struct BookletLayout {
         // cover is full.
         let contact = contactBoxes(clinic, typesetter: typesetter)
         let (items, height) = Typesetter.stack(contact)
-        let gap = 24.0
+        let gap = theme.metrics.booklet.spaceAbovePinnedContact
         if pages[pages.count - 1].cursor + gap + height > theme.bodyRect.height { pages.append(Page(size: theme.pageSize)) }
         let body = theme.bodyRect
         pages[pages.count - 1].blocks.append(PlacedBlock(tags: [], items: items.map { $0.offsetBy(dx: body.x, dy: body.maxY - height) }))

@@ -23,19 +23,21 @@ public struct PageFurniture {
     /// A header (left, over a hairline) and a footer (centered) in the small font; blank ones are left out.
     public func items(header: String, footer: String) -> [PageItem] {
         let body = theme.bodyRect
-        let style = TextStyle(font: theme.fonts.small, lineSpacing: 1)
+        let style = TextStyle(font: theme.fonts.small, lineSpacing: theme.metrics.lineSpacing.single)
+        let gaps = theme.metrics.furniture
         var items: [PageItem] = []
         if !header.allSatisfy(\.isWhitespace) {
             let shaped = shaper.shape(StyledText(header), style: style, width: body.width)
-            let top = body.y - 16 - shaped.height
+            let top = body.y - gaps.headerGap - shaped.height
             items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: top), color: .muted))
-            items.append(.line(from: Point(x: body.x, y: body.y - 10), to: Point(x: body.maxX, y: body.y - 10), theme.accent.tinted(0.5), width: 0.5))
+            let ruleY = body.y - gaps.ruleGap
+            items.append(.line(from: Point(x: body.x, y: ruleY), to: Point(x: body.maxX, y: ruleY), theme.accent.tinted(0.5), width: gaps.ruleWidth))
         }
         if !footer.allSatisfy(\.isWhitespace) {
             var centered = style
             centered.alignment = .center
             let shaped = shaper.shape(StyledText(footer), style: centered, width: body.width)
-            items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: body.maxY + 14), color: .muted))
+            items.append(.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: body.x, y: body.maxY + gaps.footerGap), color: .muted))
         }
         return items
     }

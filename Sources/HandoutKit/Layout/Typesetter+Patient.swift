@@ -3,7 +3,7 @@ import HandoutBindings
 extension Typesetter {
     /// The "Prepared for" box: the patient's name, then date, arrival time and physician when given.
     public func preparedForBox(_ patient: Patient) -> FlowBox {
-        let padding = 10.0
+        let padding = metrics.boxes.preparedForPadding
         let innerWidth = width - 2 * padding
         var items: [PageItem] = []
         var y = padding
@@ -22,7 +22,7 @@ extension Typesetter {
             ("Physician", patient.physician),
         ].compactMap { title, value in value.map { (shaper.shape(StyledText(title), style: smallStyle, width: innerWidth / 2), $0) } }
         // The values line up after the widest label, whatever the layout's small font.
-        let labelWidth = (rows.map { $0.0.lineWidth(0) }.max() ?? 0) + 12
+        let labelWidth = (rows.map { $0.0.lineWidth(0) }.max() ?? 0) + metrics.boxes.labelGap
         for (key, value) in rows {
             let text = shaper.shape(StyledText(value).styled { $0.bold = true }, style: bodyStyle, width: innerWidth - labelWidth)
             let shift = text.lines[0].baseline - key.lines[0].baseline
@@ -34,7 +34,7 @@ extension Typesetter {
         }
         let height = y + padding - 2
         items.insert(.fill(Rect(x: 0, y: 0, width: width, height: height), theme.accent.tinted(0.92), cornerRadius: 4), at: 0)
-        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: 0, spaceAfter: 10)
+        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: 0, spaceAfter: metrics.boxes.spaceAfterPreparedFor)
     }
 
     /// The clinician's notes as a callout under a heading; blank lines start new paragraphs.

@@ -13,6 +13,7 @@ public final class Typesetter {
 
     /// Width of the text column.
     var width: Double { theme.bodyRect.width }
+    var metrics: ThemeMetrics { theme.metrics }
 
     /// `firstTagID` keeps structure ids of boxes made by different typesetters for one page apart.
     public init(theme: Theme, shaper: TextShaper, language: String = "en", firstTagID: Int = 0) {
@@ -25,10 +26,10 @@ public final class Typesetter {
     // MARK: Styles
 
     var bodyStyle: TextStyle { TextStyle(font: theme.fonts.body, lineSpacing: theme.lineSpacing, language: language) }
-    var smallStyle: TextStyle { TextStyle(font: theme.fonts.small, lineSpacing: 1.25, language: language) }
+    var smallStyle: TextStyle { TextStyle(font: theme.fonts.small, lineSpacing: metrics.lineSpacing.small, language: language) }
     func headingStyle(level: Int) -> TextStyle {
-        let font = level <= 2 ? theme.fonts.heading : Self.scaled(theme.fonts.heading, by: 0.86)
-        return TextStyle(font: font, lineSpacing: 1.15, language: language)
+        let font = level <= 2 ? theme.fonts.heading : Self.scaled(theme.fonts.heading, by: metrics.headings.subheadingScale)
+        return TextStyle(font: font, lineSpacing: metrics.lineSpacing.heading, language: language)
     }
 
     /// The same description at `factor` times its size ("DejaVu Sans Bold 14" → "… 12.04").
@@ -47,16 +48,17 @@ public final class Typesetter {
     /// The title block: title, optional summary, and an accent rule.
     public func titleBoxes(title: String, summary: String?) -> [FlowBox] {
         var boxes = [textBox(
-            StyledText(title), style: TextStyle(font: theme.fonts.title, lineSpacing: 1.1, language: language),
-            color: theme.accent, tags: [tag(.heading1)], before: 0, after: 6, keepWithNext: true, breakable: false)]
+            StyledText(title), style: TextStyle(font: theme.fonts.title, lineSpacing: metrics.lineSpacing.title, language: language),
+            color: theme.accent, tags: [tag(.heading1)], before: 0, after: metrics.title.spaceAfterTitle, keepWithNext: true, breakable: false)]
         if let summary, !summary.isEmpty {
             boxes.append(textBox(
                 StyledText(summary).styled { $0.italic = true }, style: bodyStyle, color: .muted,
-                tags: [tag(.paragraph)], before: 0, after: 8, keepWithNext: true, breakable: false))
+                tags: [tag(.paragraph)], before: 0, after: metrics.title.spaceAfterSummary, keepWithNext: true, breakable: false))
         }
+        let rule = metrics.title.ruleWidth
         boxes.append(FlowBox(
-            content: .solid(height: 2, items: [.line(from: Point(x: 0, y: 1), to: Point(x: width, y: 1), theme.accent, width: 1.5)]),
-            tags: [], spaceBefore: 0, spaceAfter: 14, keepWithNext: true))
+            content: .solid(height: 2, items: [.line(from: Point(x: 0, y: 1), to: Point(x: width, y: 1), theme.accent, width: rule)]),
+            tags: [], spaceBefore: 0, spaceAfter: metrics.title.spaceAfterRule, keepWithNext: true))
         return boxes
     }
 
@@ -71,7 +73,8 @@ public final class Typesetter {
             let style = headingStyle(level: level)
             var box = textBox(
                 text, style: style, color: level <= 2 ? theme.accent : .text, width: columnWidth, indent: indent,
-                tags: tags + [tag(level <= 2 ? .heading2 : .heading3)], before: level <= 2 ? 16 : 11, after: 4,
+                tags: tags + [tag(level <= 2 ? .heading2 : .heading3)],
+                before: level <= 2 ? metrics.headings.spaceBefore : metrics.headings.spaceBeforeSubheading, after: metrics.headings.spaceAfter,
                 keepWithNext: true, breakable: false)
             if level <= 2, tags.isEmpty, let prefix = headingAnchorPrefix {
                 box.anchor = prefix + "\(anchoredHeadings.count + 1)"
@@ -122,7 +125,7 @@ public final class Typesetter {
 
     private func listBoxes(ordered: Bool, start: Int, items: [[Block]], indent: Double, tags: [StructureTag]) -> [FlowBox] {
         let listTag = tag(.list)
-        let markerWidth = ordered ? 20.0 : 14.0
+        let markerWidth = ordered ? metrics.lists.numberWidth : metrics.lists.bulletWidth
         var result: [FlowBox] = []
         for (number, item) in items.enumerated() {
             let itemTags = tags + [listTag, tag(.listItem)]
@@ -132,7 +135,7 @@ public final class Typesetter {
                 if case let .paragraph(text) = block {
                     var box = textBox(
                         text, style: bodyStyle, color: .text, width: width - indent - markerWidth,
-                        indent: indent + markerWidth, tags: itemTags, before: 0, after: 3)
+                        indent: indent + markerWidth, tags: itemTags, before: 0, after: metrics.lists.spaceAfterItem)
                     if case var .lines(lines) = box.content {
                         lines.leafTag = .listBody
                         if first {
@@ -154,7 +157,7 @@ public final class Typesetter {
             }
         }
         if !result.isEmpty {
-            result[0].spaceBefore = max(result[0].spaceBefore, 2)
+            result[0].spaceBefore = max(result[0].spaceBefore, metrics.lists.spaceBefore)
             result[result.count - 1].spaceAfter = max(result[result.count - 1].spaceAfter, theme.paragraphSpacing)
         }
         return result
@@ -164,7 +167,7 @@ public final class Typesetter {
 
     /// A block quote as a tinted box with an accent bar; it moves whole unless it is taller than a page.
     private func calloutBoxes(_ children: [Block], indent: Double, tags: [StructureTag]) -> [FlowBox] {
-        let padding = 10.0, bar = 4.0
+        let padding = metrics.callouts.padding, bar = metrics.callouts.barWidth
         let quoteTag = tag(.blockQuote)
         let saved = width
         let innerWidth = saved - indent - bar - 2 * padding
@@ -174,17 +177,19 @@ public final class Typesetter {
         nextTagID = inner.nextTagID
         let (items, height) = Self.stack(innerBoxes)
         let total = height + 2 * padding
-        guard total <= theme.bodyRect.height * 0.9 else {
+        guard total <= theme.bodyRect.height * metrics.callouts.largestShareOfPage else {
             // Too tall to keep whole: let its paragraphs flow like the rest of the page.
             return children.flatMap { boxes(for: $0, indent: indent, tags: tags + [quoteTag]) }
         }
         let box = Rect(x: indent, y: 0, width: saved - indent, height: total)
         var drawn: [PageItem] = [
-            .fill(box, theme.accent.tinted(0.9), cornerRadius: 3),
+            .fill(box, theme.accent.tinted(0.9), cornerRadius: metrics.callouts.cornerRadius),
             .fill(Rect(x: indent, y: 0, width: bar, height: total), theme.accent, cornerRadius: 0),
         ]
         drawn += items.map { $0.offsetBy(dx: indent + bar + padding, dy: padding) }
-        return [FlowBox(content: .solid(height: total, items: drawn), tags: tags + [quoteTag], spaceBefore: 6, spaceAfter: 10)]
+        return [FlowBox(
+            content: .solid(height: total, items: drawn), tags: tags + [quoteTag],
+            spaceBefore: metrics.callouts.spaceBefore, spaceAfter: metrics.callouts.spaceAfter)]
     }
 
     /// Lays boxes one under another with no page breaks, nesting their items in their tags
@@ -223,22 +228,24 @@ public final class Typesetter {
     /// A figure at full size, with smaller versions (down to 60 %) the paginator may use
     /// rather than leave a big gap at the foot of a page.
     private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {
-        let sizes = [1.0, 0.9, 0.8, 0.7, 0.6].map { figureContent(figure, width: width, indent: indent, scale: $0) }
-        var box = FlowBox(content: sizes[0], tags: tags + [tag(.figure)], spaceBefore: 8, spaceAfter: 12)
+        let sizes = metrics.figures.scales.map { figureContent(figure, width: width, indent: indent, scale: $0) }
+        var box = FlowBox(content: sizes[0], tags: tags + [tag(.figure)], spaceBefore: metrics.figures.spaceBefore, spaceAfter: metrics.figures.spaceAfter)
         box.smaller = Array(sizes.dropFirst())
         return box
     }
 
     private func figureContent(_ figure: Figure, width: Double, indent: Double, scale: Double) -> FlowBox.Content {
         guard let image = figure.image else {
-            let frame = Rect(x: indent + width * (1 - scale) / 2, y: 0, width: width * scale, height: (width * scale / 3).rounded())
+            let frame = Rect(
+                x: indent + width * (1 - scale) / 2, y: 0, width: width * scale,
+                height: (width * scale / metrics.figures.placeholderAspect).rounded())
             return .solid(height: frame.height, items: placeholderItems(figure.caption, frame: frame))
         }
         // Fit the text width, and no more than half the page, keeping the picture's shape.
-        let fit = scale * min(width / image.pixelSize.width, theme.bodyRect.height * 0.5 / image.pixelSize.height)
+        let fit = scale * min(width / image.pixelSize.width, theme.bodyRect.height * metrics.figures.largestShareOfPage / image.pixelSize.height)
         let size = Size(width: image.pixelSize.width * fit, height: image.pixelSize.height * fit)
         let caption = shaper.shape(StyledText(figure.caption), style: smallStyle, width: width)
-        let gap = 5.0
+        let gap = metrics.figures.captionGap
         let items: [PageItem] = [
             .image(image, Rect(x: indent + (width - size.width) / 2, y: 0, width: size.width, height: size.height)),
             .tagged(.caption, [.text(caption, lines: 0..<caption.lines.count, origin: Point(x: indent, y: size.height + gap), color: .muted)]),
@@ -248,9 +255,11 @@ public final class Typesetter {
 
     /// A dashed frame of fixed shape (3:1) where the art will go, holding its caption.
     private func placeholderItems(_ caption: String, frame: Rect) -> [PageItem] {
-        let textWidth = frame.width - 48
+        let inset = metrics.figures.placeholderInset
+        let textWidth = frame.width - 2 * inset
         let label = shaper.shape(
-            StyledText("ILLUSTRATION"), style: TextStyle(font: theme.fonts.small, lineSpacing: 1, alignment: .center), width: textWidth)
+            StyledText("ILLUSTRATION"), style: TextStyle(font: theme.fonts.small, lineSpacing: metrics.lineSpacing.single, alignment: .center),
+            width: textWidth)
         var centered = bodyStyle
         centered.alignment = .center
         let text = shaper.shape(StyledText(caption).styled { $0.italic = true }, style: centered, width: textWidth)
@@ -259,14 +268,14 @@ public final class Typesetter {
         return [
             .fill(frame, theme.accent.tinted(0.94), cornerRadius: 4),
             .stroke(frame, theme.accent.tinted(0.45), lineWidth: 1, cornerRadius: 4, dash: [5, 3]),
-            .text(label, lines: 0..<label.lines.count, origin: Point(x: frame.x + 24, y: top), color: theme.accent.tinted(0.25)),
-            .tagged(.caption, [.text(text, lines: 0..<text.lines.count, origin: Point(x: frame.x + 24, y: top + label.height + gap), color: .text)]),
+            .text(label, lines: 0..<label.lines.count, origin: Point(x: frame.x + inset, y: top), color: theme.accent.tinted(0.25)),
+            .tagged(.caption, [.text(text, lines: 0..<text.lines.count, origin: Point(x: frame.x + inset, y: top + label.height + gap), color: .text)]),
         ]
     }
 
     /// The boxed disclaimer and contact details that end every handout.
     public func disclaimerBox(clinic: Clinic) -> FlowBox {
-        let padding = 9.0
+        let padding = metrics.boxes.disclaimerPadding
         let innerWidth = width - 2 * padding
         let paragraphs = [
             (StyledText("Important").styled { $0.bold = true }, 2.0),
@@ -282,7 +291,7 @@ public final class Typesetter {
         }
         let height = y + padding
         items.insert(.stroke(Rect(x: 0, y: 0, width: width, height: height), .muted, lineWidth: 0.75, cornerRadius: 3, dash: []), at: 0)
-        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: 18, spaceAfter: 0)
+        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: metrics.boxes.spaceBeforeDisclaimer, spaceAfter: 0)
     }
 }
 

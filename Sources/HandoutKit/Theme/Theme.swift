@@ -50,6 +50,8 @@ public struct Theme: Equatable, Sendable {
     public var bookletStartOnRight = false
     public var bookletHeader = Template("{section}")
     public var bookletFooter = Template("{page}")
+    /// Every other distance and proportion the pages use.
+    public var metrics = ThemeMetrics()
     /// Where this theme came from, for messages about it.
     public var file: String
     /// Line of each font key in `file`, so a font fontconfig cannot find is reported where it was set.
