@@ -30,59 +30,59 @@ extension FrontDeskServer {
 
     /// `POST /handouts/SLUG/pdf`: the personalized copy, to save.
     func personalizedPDF(_ slug: String, _ request: HTTPRequest) async throws -> HTTPResponse {
-        let procedure = try handout(slug)
-        let body = try await FormBody.read(request)
-        let (form, patient) = try personalize(procedure.fieldReferences, body)
-        guard !form.hasProblems else { return try await handoutProblems(procedure, form, request) }
-        do {
-            let document = try await personalized(DocumentRequest(.handout(slug), patient: patient))
-            return Reply.attachment(document.bytes, name: document.name)
-        } catch let error as HandoutError {
-            var marked = form
-            marked.mark(error)
-            return try await handoutProblems(procedure, marked, request)
-        }
+        let subject = FormSubject.handout(try handout(slug))
+        return try await download(subject, try await FormBody.read(request), request)
     }
 
     /// `POST /handouts/SLUG/preview?page=N`: a page of the personalized copy as a picture.
     func personalizedPreview(_ slug: String, _ request: HTTPRequest) async throws -> HTTPResponse {
-        let procedure = try handout(slug)
-        let body = try await FormBody.read(request)
-        let (form, patient) = try personalize(procedure.fieldReferences, body)
-        guard !form.hasProblems else { return try await handoutProblems(procedure, form, request) }
-        return try await preview(DocumentRequest(.handout(slug), patient: patient), body, request) { error in
-            var marked = form
-            marked.mark(error)
-            return try await self.handoutProblems(procedure, marked, request)
-        }
+        let subject = FormSubject.handout(try handout(slug))
+        return try await preview(subject, try await FormBody.read(request), request)
     }
 
     /// `POST /booklet`: `procedures=a,b` and the patient's fields → that patient's own booklet.
     func bookletPDF(_ request: HTTPRequest) async throws -> HTTPResponse {
         let body = try await FormBody.read(request)
-        let procedures = try chosenHandouts(body).map(handout)
-        let (form, patient) = try personalize(procedures.flatMap(\.fieldReferences), body)
-        guard !form.hasProblems else { return try await basketProblems(procedures, form, request) }
-        do {
-            let document = try await personalized(DocumentRequest(.booklet(procedures.map(\.slug)), patient: patient))
-            return Reply.attachment(document.bytes, name: document.name)
-        } catch let error as HandoutError {
-            var marked = form
-            marked.mark(error)
-            return try await basketProblems(procedures, marked, request)
-        }
+        return try await download(.booklet(try chosenHandouts(body).map(handout)), body, request)
     }
 
     /// `POST /booklet/preview?page=N`: a page of that booklet as a picture.
     func bookletPreview(_ request: HTTPRequest) async throws -> HTTPResponse {
         let body = try await FormBody.read(request)
-        let procedures = try chosenHandouts(body).map(handout)
-        let (form, patient) = try personalize(procedures.flatMap(\.fieldReferences), body)
-        guard !form.hasProblems else { return try await basketProblems(procedures, form, request) }
-        return try await preview(DocumentRequest(.booklet(procedures.map(\.slug)), patient: patient), body, request) { error in
-            var marked = form
-            marked.mark(error)
-            return try await self.basketProblems(procedures, marked, request)
+        return try await preview(.booklet(try chosenHandouts(body).map(handout)), body, request)
+    }
+
+    /// The personalized PDF of what a form is for, as a download; problems go back to the form.
+    private func download(_ subject: FormSubject, _ body: FormBody, _ request: HTTPRequest) async throws -> HTTPResponse {
+        var (form, patient) = try personalize(subject, body)
+        do {
+            guard !form.hasProblems else { return try await problems(subject, form, request) }
+            let document = try await personalized(subject.request(for: patient))
+            return Reply.attachment(document.bytes, name: document.name)
+        } catch let error as HandoutError {
+            form.mark(error)
+            return try await problems(subject, form, request)
+        }
+    }
+
+    /// Page `page` (form or query) of that document as a PNG, `width` pixels wide (default 560).
+    private func preview(_ subject: FormSubject, _ body: FormBody, _ request: HTTPRequest) async throws -> HTTPResponse {
+        var (form, patient) = try personalize(subject, body)
+        let page = Int(body["page"] ?? "1") ?? 0
+        guard page >= 1 else { throw RequestProblem.badRequest("The page number must be 1 or more.") }
+        let width = try pictureWidth(body["width"], default: 560)
+        let engine = engine, resolution = Double(width) * 72 / engine.theme.pageSize.width
+        do {
+            guard !form.hasProblems else { return try await problems(subject, form, request) }
+            let documentRequest = subject.request(for: patient)
+            let bytes = try await pool.perform { worker in
+                try engine.writer.deliver(try engine.png(documentRequest, page: page, resolution: resolution, on: worker), to: .memory).bytes
+            }
+            return Reply.bytes(bytes, type: "image/png")
+        } catch let error as HandoutError {
+            // A field the content needs, or a page past the end of this patient's copy.
+            form.mark(error)
+            return try await problems(subject, form, request)
         }
     }
 
@@ -115,42 +115,27 @@ extension FrontDeskServer {
         }
     }
 
-    /// A page of `request` as a PNG; a problem (a field the content needs, a page past the end)
-    /// goes to `problem`.
-    private func preview(_ documentRequest: DocumentRequest, _ body: FormBody, _ request: HTTPRequest,
-                         problem: (HandoutError) async throws -> HTTPResponse) async throws -> HTTPResponse {
-        let page = Int(body["page"] ?? "1") ?? 0
-        guard page >= 1 else { throw RequestProblem.badRequest("The page number must be 1 or more.") }
-        let width = try pictureWidth(body["width"], default: 560)
-        let engine = engine, resolution = Double(width) * 72 / engine.theme.pageSize.width
-        do {
-            let bytes = try await pool.perform { worker in
-                try engine.writer.deliver(try engine.png(documentRequest, page: page, resolution: resolution, on: worker), to: .memory).bytes
-            }
-            return Reply.bytes(bytes, type: "image/png")
-        } catch let error as HandoutError {
-            return try await problem(error)
-        }
+    /// The empty form for `subject`: the standard fields and every field its content uses.
+    func form(for subject: FormSubject) throws -> PatientForm {
+        PatientForm(references: subject.procedures.flatMap(\.fieldReferences) + (try engine.library.clinic().fieldReferences))
     }
 
-    /// The form's patient, or the form with its problems marked.
-    func personalize(_ references: [FieldReference], _ body: FormBody) throws -> (PatientForm, Patient?) {
-        var form = PatientForm(references: references + (try engine.library.clinic().fieldReferences))
+    /// The form as sent, and its patient (nil for an empty form, or when a field has a problem).
+    func personalize(_ subject: FormSubject, _ body: FormBody) throws -> (PatientForm, Patient?) {
+        var form = try form(for: subject)
         form.fill(from: body)
         let patient = form.patient()
         return (form, patient)
     }
 
-    /// The handout page again with the problems beside their fields (400); inside the preview
-    /// frame, just the problems.
-    private func handoutProblems(_ procedure: Procedure, _ form: PatientForm, _ request: HTTPRequest) async throws -> HTTPResponse {
+    /// The form again with the problems beside their fields (400); inside the preview frame,
+    /// just the problems.
+    func problems(_ subject: FormSubject, _ form: PatientForm, _ request: HTTPRequest) async throws -> HTTPResponse {
         if isFramed(request) { return formProblems(form) }
-        return Reply.html(try await handoutView(procedure, form: form), status: .badRequest)
-    }
-
-    private func basketProblems(_ procedures: [Procedure], _ form: PatientForm, _ request: HTTPRequest) async throws -> HTTPResponse {
-        if isFramed(request) { return formProblems(form) }
-        return Reply.html(try await basketView(procedures, form: form), status: .badRequest)
+        switch subject {
+        case let .handout(procedure): return Reply.html(try await handoutView(procedure, form: form), status: .badRequest)
+        case let .booklet(procedures): return Reply.html(try await basketView(procedures, form: form), status: .badRequest)
+        }
     }
 
     /// The problems of a form as a short page, for the preview frame.
@@ -202,5 +187,26 @@ extension FrontDeskServer {
             digest = (digest &* 0x100_0000_01b3) ^ (try engine.library.procedure(slug, warnings: &warnings).contentDigest)
         }
         return digest
+    }
+}
+
+/// What a personalize form is for: one handout, or one patient's booklet of several.
+enum FormSubject {
+    case handout(Procedure)
+    case booklet([Procedure])
+
+    var procedures: [Procedure] {
+        switch self {
+        case let .handout(procedure): [procedure]
+        case let .booklet(procedures): procedures
+        }
+    }
+
+    /// The document the form asks for, for `patient` (nil: the generic copy).
+    func request(for patient: Patient?) -> DocumentRequest {
+        switch self {
+        case let .handout(procedure): DocumentRequest(.handout(procedure.slug), patient: patient)
+        case let .booklet(procedures): DocumentRequest(.booklet(procedures.map(\.slug)), patient: patient)
+        }
     }
 }

@@ -37,8 +37,7 @@ extension FrontDeskServer {
     /// `GET /handouts/SLUG`: the personalize form beside the previews.
     func handoutPage(_ slug: String) async throws -> HTTPResponse {
         let procedure = try handout(slug)
-        let form = PatientForm(references: procedure.fieldReferences + (try engine.library.clinic().fieldReferences))
-        return Reply.html(try await handoutView(procedure, form: form))
+        return Reply.html(try await handoutView(procedure, form: try form(for: .handout(procedure))))
     }
 
     /// The handout page with `form` as typed (and its problems marked).
@@ -55,12 +54,10 @@ extension FrontDeskServer {
 
     /// `GET /basket?procedures=a&procedures=b`: one patient's booklet of the chosen handouts.
     func basketPage(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var form = FormBody("")
-        form.append(request.query)
-        let slugs = try chosenHandouts(form)
-        let procedures = try slugs.map(handout)
-        let references = procedures.flatMap(\.fieldReferences) + (try engine.library.clinic().fieldReferences)
-        return Reply.html(try await basketView(procedures, form: PatientForm(references: references)))
+        var query = FormBody("")
+        query.append(request.query)
+        let procedures = try chosenHandouts(query).map(handout)
+        return Reply.html(try await basketView(procedures, form: try form(for: .booklet(procedures))))
     }
 
     func basketView(_ procedures: [Procedure], form: PatientForm) async throws -> String {

@@ -8,7 +8,8 @@ extension FrontDeskServer {
     func print(_ request: HTTPRequest) async throws -> HTTPResponse {
         let body = try await FormBody.read(request)
         let procedures = try chosenHandouts(body).map(handout)
-        var (form, patient) = try personalize(procedures.flatMap(\.fieldReferences), body)
+        let subject: FormSubject = procedures.count == 1 ? .handout(procedures[0]) : .booklet(procedures)
+        var (form, patient) = try personalize(subject, body)
         let framed = isFramed(request)
         guard let printer = body["printer"] ?? printers.fallback, printers.allows(printer) else {
             throw RequestProblem.badRequest("Pick a printer from the list. If it is missing, start the page with --printer NAME.")
@@ -19,7 +20,7 @@ extension FrontDeskServer {
         let sides = PrintSides(rawValue: body["sides"] ?? "one-sided") ?? .oneSided
         if form.hasProblems { return formProblems(form) }
         let order = PrintOrder(printer: printer, copies: copies, sides: sides)
-        let documentRequest = DocumentRequest(slugs: procedures.map(\.slug), patient: patient)
+        let documentRequest = subject.request(for: patient)
         let engine = engine
         do {
             let (pages, receipt) = try await pool.perform { worker in
