@@ -1,4 +1,5 @@
 import Foundation
+import HandoutBindings
 
 /// Writes files so that a final path only ever holds a complete file: a hidden temp file in the
 /// same folder, created with its final permissions from the start, then renamed (or linked)
@@ -45,6 +46,8 @@ public enum AtomicFile {
     /// Creates `folder` and any missing parents with `mode` at once (never made wider and
     /// narrowed afterwards). An existing folder is left as it is.
     public static func createFolder(_ folder: URL, mode: mode_t) throws {
+        var info = stat()
+        if stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
         var missing: [URL] = []
         var current = folder.standardizedFileURL
         var isFolder: ObjCBool = false
@@ -77,11 +80,8 @@ public enum AtomicFile {
             throw HandoutError(file: DisplayPath.of(url), "cannot write here (\(String(cString: strerror(errno)))); check that the folder is writable")
         }
         var failure: String?
-        do {
-            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: Data(bytes))
-        } catch {
-            failure = String(cString: strerror(errno))
-        }
+        let status = FileDescriptor.writeAll(bytes, to: descriptor)
+        if status != 0 { failure = String(cString: strerror(status)) }
         // fchmod too: the mode given to open() is reduced by the umask.
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }

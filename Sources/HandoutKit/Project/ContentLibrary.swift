@@ -31,12 +31,13 @@ public final class ContentLibrary: Sendable {
             throw HandoutError(file: DisplayPath.of(workspace.proceduresFolder), "'\(slug)' is not a handout name; use a slug from `handout list`, such as epidural-steroid-injection")
         }
         let url = workspace.procedureFile(slug)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let known = (try? slugs()) ?? []
-            let hint = known.isEmpty ? "the folder has no handouts yet" : "known handouts: \(known.joined(separator: ", "))"
-            throw HandoutError(file: DisplayPath.of(url), "no handout '\(slug)'; \(hint)")
-        }
         return try procedures.value(for: url, warnings: &warnings) {
+            // Looked for only when the handout is not already read: a batch asks thousands of times.
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                let known = (try? slugs()) ?? []
+                let hint = known.isEmpty ? "the folder has no handouts yet" : "known handouts: \(known.joined(separator: ", "))"
+                throw HandoutError(file: DisplayPath.of(url), "no handout '\(slug)'; \(hint)")
+            }
             var found: [Warning] = []
             let procedure = try ProcedureLoader(contentDirectory: workspace.content).load(url, warnings: &found)
             return (procedure, [], found)

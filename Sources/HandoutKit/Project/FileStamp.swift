@@ -11,9 +11,9 @@ struct FileStamp: Equatable, Sendable {
     var nanoseconds: Int
 
     /// The file's stamp now; nil when it cannot be read (gone, or not allowed).
-    init?(_ url: URL) {
+    init?(path: String) {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
@@ -38,13 +38,14 @@ final class FileCache<Value: Sendable>: Sendable {
     /// each use. `file` is stamped before it is read, so an edit made while reading is never missed.
     func value(for file: URL, warnings: inout [Warning], load: () throws -> (Value, alsoRead: [URL], warnings: [Warning])) throws -> Value {
         let key = file.path
-        if let entry = entries.withLock({ $0[key] }), entry.stamps.allSatisfy({ FileStamp(URL(fileURLWithPath: $0.key)) == $0.value }) {
+        // Paths, not URLs: making a file URL costs a stat of its own, and this runs for every document.
+        if let entry = entries.withLock({ $0[key] }), entry.stamps.allSatisfy({ FileStamp(path: $0.key) == $0.value }) {
             warnings += entry.warnings
             return entry.value
         }
-        var stamps: [String: FileStamp?] = [key: FileStamp(file)]
+        var stamps: [String: FileStamp?] = [key: FileStamp(path: key)]
         let (value, others, found) = try load()
-        for other in others where stamps[other.path] == nil { stamps[other.path] = FileStamp(other) }
+        for other in others where stamps[other.path] == nil { stamps[other.path] = FileStamp(path: other.path) }
         entries.withLock { $0[key] = Entry(stamps: stamps, value: value, warnings: found) }
         warnings += found
         return value
