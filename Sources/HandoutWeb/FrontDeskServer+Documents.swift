@@ -70,8 +70,7 @@ extension FrontDeskServer {
         var (form, patient) = try personalize(subject, body)
         let page = Int(body["page"] ?? "1") ?? 0
         guard page >= 1 else { throw RequestProblem.badRequest("The page number must be 1 or more.") }
-        let width = try pictureWidth(body["width"], default: 560)
-        let engine = engine, resolution = Double(width) * 72 / engine.theme.pageSize.width
+        let engine = engine, resolution = resolution(try pictureWidth(body["width"], default: 560))
         do {
             guard !form.hasProblems else { return try await problems(subject, form, request) }
             let documentRequest = subject.request(for: patient)
@@ -90,14 +89,14 @@ extension FrontDeskServer {
 
     /// The generic document (`page` 0) or one page's picture, from the cache or made now.
     func generic(_ content: DocumentRequest.Content, page: Int = 0, width: Int = 0) async throws -> CachedDocument {
-        let key = GenericKey(document: try documentKey(content), digest: try digest(content), page: page, width: width)
+        let key = GenericKey(document: documentKey(content), digest: try digest(content), page: page, width: width)
         if let hit = generic.value(key) { return hit }
-        let engine = engine, theme = engine.theme
+        let engine = engine, resolution = resolution(width)
         let made = try await pool.perform { worker -> CachedDocument in
             let request = DocumentRequest(content)
             let document = page == 0
                 ? try engine.pdf(request, on: worker)
-                : try engine.png(request, page: page, resolution: Double(width) * 72 / theme.pageSize.width, on: worker)
+                : try engine.png(request, page: page, resolution: resolution, on: worker)
             let bytes = try engine.writer.deliver(document, to: .memory).bytes
             return CachedDocument(bytes: bytes, pages: document.pages, tag: "\"\(String(key.digest, radix: 16))-\(page)-\(width)\"")
         }
@@ -167,8 +166,13 @@ extension FrontDeskServer {
         return width
     }
 
+    /// Pixels per inch that make a page `width` pixels wide.
+    private func resolution(_ width: Int) -> Double {
+        Double(width) * 72 / engine.theme.pageSize.width
+    }
+
     /// What a generic document is cached under: its slug, or its handouts for a booklet.
-    private func documentKey(_ content: DocumentRequest.Content) throws -> String {
+    private func documentKey(_ content: DocumentRequest.Content) -> String {
         switch content {
         case let .handout(slug): slug
         case let .booklet(slugs): "booklet:" + (slugs ?? []).joined(separator: ",")

@@ -132,7 +132,7 @@ extension FrontDeskServer {
 
     /// The answer for a request that failed or was turned away: never a stack trace.
     func refusal(_ error: any Error, _ request: HTTPRequest) -> HTTPResponse {
-        let framed = request.headers[HTTPHeader("Sec-Fetch-Dest")] == "iframe"
+        let framed = isFramed(request)
         switch error {
         case is HTTPUnhandledError, Refusal.notFound:
             return problemPage("Page not found", ["There is no such page or handout. Pick one from the list of handouts."], status: .notFound, framed: framed)

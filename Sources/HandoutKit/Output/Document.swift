@@ -1,9 +1,8 @@
 /// A rendered document on its way out: the bytes cairo drew, before the writer finishes them.
 public struct Document: Sendable {
+    /// The file type, which is also the file name's extension.
     public enum Format: String, Sendable {
         case pdf, png
-
-        public var mediaType: String { self == .pdf ? "application/pdf" : "image/png" }
     }
 
     public var format: Format

@@ -45,10 +45,10 @@ public final class HandoutEngine: Sendable {
         document.warnings = composition.warnings
         if request.imposed {
             let sheets = try worker.saddleStitch(composition)
-            var imposed = Document(
+            let imposed = Document(
                 format: .pdf, bytes: sheets, pages: (composition.document.pages.count + 3) / 4 * 2,
-                language: language, isTagged: false, isPersonal: document.isPersonal, name: "")
-            imposed.name = (request.name as NSString).deletingPathExtension + "-imposed.pdf"
+                language: language, isTagged: false, isPersonal: document.isPersonal,
+                name: (request.name as NSString).deletingPathExtension + "-imposed.pdf")
             document.companions = [Document.Companion(suffix: "-imposed", document: imposed)]
         }
         return document
