@@ -22,7 +22,7 @@ extension FrontDeskServer {
                 let pages = try await generic(.handout(slug)).pages
                 cards.append([
                     "slug": slug, "title": procedure.title, "category": procedure.category ?? "Handout",
-                    "pages": pages, "plural": pages != 1, "search": search, "thumbHeight": thumbnailHeight(200),
+                    "pages": pages, "plural": pages != 1, "search": search, "thumbHeight": thumbnailHeight(280),
                 ])
             } catch {
                 broken.append(["slug": slug, "error": "\(error)"])

@@ -44,7 +44,7 @@ enum PageTemplates {
         {{#handouts}}
           <li class="card" data-search="{{search}}">
             <a href="/handouts/{{slug}}" class="open">
-              <img src="/handouts/{{slug}}/page-1.png?width=200" alt="" width="200" height="{{thumbHeight}}" loading="lazy">
+              <img src="/handouts/{{slug}}/page-1.png?width=280" srcset="/handouts/{{slug}}/page-1.png?width=560 2x" alt="" width="280" height="{{thumbHeight}}" loading="lazy">
               <span class="title">{{title}}</span>
             </a>
             <span class="meta">{{category}}{{#pages}} · {{pages}} page{{#plural}}s{{/plural}}{{/pages}}</span>
