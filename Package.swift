@@ -34,15 +34,25 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        // libqpdf's C API (encryption, object handles); the finishing step below uses its C++ API.
+        .systemLibrary(
+            name: "CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]),
         // Debian's libcups2-dev ships cups-config but no .pc file, so the module map links "cups" itself.
         .systemLibrary(
             name: "CCups",
             providers: [.apt(["libcups2-dev"])]),
 
+        // The finishing step on qpdf's C++ API (its C API has no content-stream tokenizer),
+        // behind one C function.
+        .target(
+            name: "PDFFinishing",
+            dependencies: ["CQPDF"]),
+
         // Swift owners of every C object; no unsafe pointer leaves this target.
         .target(
             name: "HandoutBindings",
-            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG"]),
+            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG", "CQPDF", "PDFFinishing"]),
 
         // Content → layout → pages → PDF.
         .target(
@@ -83,5 +93,6 @@ let package = Package(
             name: "HandoutKitTests",
             dependencies: ["HandoutKit", "HandoutBindings"],
             exclude: ["Fixtures"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

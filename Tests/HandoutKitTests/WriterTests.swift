@@ -11,6 +11,9 @@ import Testing
         func apply(to pdf: [UInt8], of document: Document) throws -> [UInt8] { pdf + Array(mark.utf8) }
     }
 
+    /// The writer without finishing steps: these tests write stand-in bytes, not real PDFs.
+    let plain = DocumentWriter(steps: [])
+
     func document(_ text: String = "%PDF-", personal: Bool = false, name: String = "x.pdf") -> Document {
         Document(format: .pdf, bytes: Array(text.utf8), pages: 1, language: "en", isTagged: true, isPersonal: personal, name: name)
     }
@@ -41,12 +44,12 @@ import Testing
 
     @Test func personalFilesAreOwnerOnlyInFoldersCreatedThatWay() throws {
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("a/b/personal")
-        let delivery = try DocumentWriter().deliver(document(personal: true), to: .newFile(in: folder))
+        let delivery = try plain.deliver(document(personal: true), to: .newFile(in: folder))
         #expect(try mode(delivery.files[0]) == 0o600)
         #expect(try mode(folder) == 0o700)
         #expect(try mode(folder.deletingLastPathComponent()) == 0o700)
         let shared = try TestSupport.temporaryFolder().appendingPathComponent("c/d")
-        let generic = try DocumentWriter().deliver(document(), to: .folder(shared))
+        let generic = try plain.deliver(document(), to: .folder(shared))
         #expect(try mode(generic.files[0]) == 0o644)
         #expect(try mode(shared) == 0o755)
     }
@@ -71,12 +74,12 @@ import Testing
         let folder = try TestSupport.temporaryFolder()
         let fifo = folder.appendingPathComponent("pipe.pdf")
         #expect(mkfifo(fifo.path, 0o600) == 0)
-        #expect(throws: HandoutError.self) { try DocumentWriter().deliver(document(), to: .file(fifo)) }
+        #expect(throws: HandoutError.self) { try plain.deliver(document(), to: .file(fifo)) }
         var info = stat()
         #expect(lstat(fifo.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
         let inner = folder.appendingPathComponent("folder.pdf")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: false)
-        #expect(throws: HandoutError.self) { try DocumentWriter().deliver(document(), to: .file(inner)) }
+        #expect(throws: HandoutError.self) { try plain.deliver(document(), to: .file(inner)) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["folder.pdf", "pipe.pdf"])
     }
 
@@ -84,22 +87,25 @@ import Testing
         let folder = try TestSupport.temporaryFolder()
         #expect(chmod(folder.path, 0o755) == 0)
         let warnings = WarningLog()
-        _ = try DocumentWriter(report: warnings.add).deliver(document(personal: true), to: .newFile(in: folder))
+        _ = try DocumentWriter(steps: [], report: warnings.add).deliver(document(personal: true), to: .newFile(in: folder))
         #expect(warnings.lines.count == 1)
         #expect(warnings.lines.first?.contains("chmod 700") == true)
     }
 
-    @Test func catalogStepAddsLanguageAndMarksOnlyTaggedFiles() throws {
+    @Test func finishingMarksTheCatalogAndOnlyTaggedFilesAsMarked() throws {
         let engine = try HandoutEngine(workspace: Workspace(content: TestSupport.fixtures.appendingPathComponent("Content")))
         let worker = try engine.makeWorker()
         var request = DocumentRequest(.booklet(["kitchen-sink"]))
         request.imposed = true
         let document = try engine.pdf(request, on: worker)
-        let finished = try engine.writer.finish(document)
-        let main = String(decoding: finished.bytes.suffix(600), as: UTF8.self)
-        let sheets = String(decoding: finished.companions[0].document.bytes.suffix(600), as: UTF8.self)
-        #expect(main.contains("/Lang (en)") && main.contains("/MarkInfo"))
-        #expect(sheets.contains("/Lang (en)") && !sheets.contains("/MarkInfo"))
+        let folder = try TestSupport.temporaryFolder()
+        let files = try engine.writer.deliver(document, to: .folder(folder)).files
+        let main = try TestSupport.catalog(files[0]), sheets = try TestSupport.catalog(files[1])
+        #expect(main["/Lang"] as? String == "u:en" && main["/MarkInfo"] != nil && main["/Metadata"] != nil)
+        #expect(sheets["/Lang"] as? String == "u:en" && sheets["/MarkInfo"] == nil)
+        #expect(try TestSupport.run("qpdf", ["--check", files[1].path]).status == 0)
+        // The same document finished twice: the same bytes (the /ID is derived, never random).
+        #expect(try engine.writer.finish(document).bytes == (try Data(contentsOf: files[0])).map { $0 })
     }
 }
 

@@ -175,7 +175,9 @@ public struct BookletLayout {
                     from: Point(x: dotsStart, y: baseline), to: Point(x: numberX + numberWidth - number.lineWidth(0) - 6, y: baseline),
                     .muted), at: 1)
             }
-            items.append(.link(.destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)]))
+            items.append(.link(
+                .destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)],
+                text: "\(entry.title), page \(numbers[entry.anchor] ?? "")"))
             boxes.append(FlowBox(
                 content: .solid(height: shaped.height, items: [.tagged(.reference, items)]),
                 tags: [tocTag, typesetter.tag(.contentsItem)],

@@ -10,6 +10,16 @@ public struct FlowBox {
         public var color: Color
         public var marker: ShapedText?
         public var markerIndent: Double = 0
+        /// The paragraph's characters, for the words a link covers.
+        public var characters: String = ""
+
+        /// The words `link` covers.
+        func text(of link: StyledText.Link) -> String {
+            let bytes = Array(characters.utf8)
+            guard link.start >= 0, link.end <= bytes.count, link.start < link.end else { return link.url }
+            return String(decoding: bytes[link.start..<link.end], as: UTF8.self)
+        }
+
         /// Leaf tag for the text itself ("LBody" in a list), nil when the block tags say it all.
         public var leafTag: StructureRole?
     }
@@ -59,7 +69,7 @@ public struct FlowBox {
             var text: [PageItem] = [.text(lines.shaped, lines: range, origin: origin, color: lines.color)]
             for link in lines.links {
                 let rects = lines.shaped.rects(bytes: link.start, link.end, lines: range, at: origin)
-                if !rects.isEmpty { text.append(.link(.uri(link.url), rects: rects)) }
+                if !rects.isEmpty { text.append(.link(.uri(link.url), rects: rects, text: lines.text(of: link))) }
             }
             var result: [PageItem] = []
             if range.lowerBound == 0, let marker = lines.marker, let first = lines.shaped.lines.first,

@@ -5,6 +5,8 @@ public struct StructureTag: Equatable, Sendable {
     /// Unique within a document, so consecutive blocks of one list share one element.
     public var id: Int
     public var role: StructureRole
+    /// What a figure shows, for a reader who cannot see it (the PDF's /Alt).
+    public var alternative: String? = nil
 }
 
 /// Items placed on a page together, inside the structure elements `tags` (outermost first).

@@ -10,8 +10,8 @@ public enum LinkTarget: Equatable, Sendable {
 public enum PageItem {
     /// Lines `lines` of a shaped paragraph, the first line's top at `origin`.
     case text(ShapedText, lines: Range<Int>, origin: Point, color: Color)
-    /// A clickable area.
-    case link(LinkTarget, rects: [Rect])
+    /// A clickable area, with the words it covers (the link annotation's /Contents).
+    case link(LinkTarget, rects: [Rect], text: String)
     /// A named place that links and bookmarks can open.
     case destination(String, Point)
     /// A dotted line (contents leaders).
@@ -28,7 +28,7 @@ public enum PageItem {
         func move(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
         switch self {
         case let .text(shaped, lines, origin, color): return .text(shaped, lines: lines, origin: move(origin), color: color)
-        case let .link(target, rects): return .link(target, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) })
+        case let .link(target, rects, text): return .link(target, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) }, text: text)
         case let .destination(name, point): return .destination(name, move(point))
         case let .dots(from, to, color): return .dots(from: move(from), to: move(to), color)
         case let .fill(rect, color, radius): return .fill(rect.offsetBy(dx: dx, dy: dy), color, cornerRadius: radius)

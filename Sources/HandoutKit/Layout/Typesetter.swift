@@ -108,7 +108,7 @@ public final class Typesetter {
     ) -> FlowBox {
         let shaped = shaper.shape(linkStyled(text), style: style, width: width ?? self.width)
         return FlowBox(
-            content: .lines(FlowBox.Lines(shaped: shaped, links: text.links, indent: indent, color: color)),
+            content: .lines(FlowBox.Lines(shaped: shaped, links: text.links, indent: indent, color: color, characters: text.links.isEmpty ? "" : text.text)),
             tags: tags, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext, breakable: breakable)
     }
 
@@ -229,7 +229,10 @@ public final class Typesetter {
     /// rather than leave a big gap at the foot of a page.
     private func figureBox(_ figure: Figure, width: Double, indent: Double, tags: [StructureTag]) -> FlowBox {
         let sizes = metrics.figures.scales.map { figureContent(figure, width: width, indent: indent, scale: $0) }
-        var box = FlowBox(content: sizes[0], tags: tags + [tag(.figure)], spaceBefore: metrics.figures.spaceBefore, spaceAfter: metrics.figures.spaceAfter)
+        var figureTag = tag(.figure)
+        let caption = figure.caption.isEmpty ? "a picture" : figure.caption
+        figureTag.alternative = figure.image == nil ? "Illustration to come: \(caption)" : caption
+        var box = FlowBox(content: sizes[0], tags: tags + [figureTag], spaceBefore: metrics.figures.spaceBefore, spaceAfter: metrics.figures.spaceAfter)
         box.smaller = Array(sizes.dropFirst())
         return box
     }

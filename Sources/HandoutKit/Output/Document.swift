@@ -18,6 +18,10 @@ public struct Document: Sendable {
     public var name: String
     /// Problems worth telling the user that did not stop the document (a missing picture).
     public var warnings: [Warning] = []
+    /// Each Figure element's description and each link's words, in order, for the finishing step.
+    public var figureAlternatives: [String] = []
+    public var figureHasPicture: [Bool] = []
+    public var linkTexts: [String] = []
     /// Documents that travel with this one, written beside it: a booklet's saddle-stitch
     /// sheets ("booklet-imposed.pdf"). Their names are suffixes added to this one's stem.
     public var companions: [Companion] = []

@@ -14,8 +14,8 @@ public struct DocumentWriter: Sendable {
     /// Told each document's warnings once, when it is delivered.
     public var report: @Sendable (Warning) -> Void
 
-    /// The steps every PDF gets today: the catalog entries cairo leaves out.
-    public static let standardSteps: [any PDFStep] = [CatalogStep()]
+    /// The steps every PDF gets: what an accessible PDF needs that cairo leaves out.
+    public static let standardSteps: [any PDFStep] = [AccessibilityStep()]
 
     public init(steps: [any PDFStep] = standardSteps, report: @escaping @Sendable (Warning) -> Void = { _ in }) {
         self.steps = steps

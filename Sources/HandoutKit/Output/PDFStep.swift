@@ -1,14 +1,22 @@
+import HandoutBindings
+
 /// One finishing step on a PDF's bytes after cairo wrote it. The document writer runs its steps
 /// in order on every PDF it delivers, whatever the destination.
 public protocol PDFStep: Sendable {
     func apply(to pdf: [UInt8], of document: Document) throws -> [UInt8]
 }
 
-/// The catalog entries cairo 1.16 leaves out but an accessible PDF needs (see `CatalogUpdate`).
-public struct CatalogStep: PDFStep {
+/// What cairo 1.16 cannot write into an accessible PDF, added with qpdf (see `PDFFinisher`):
+/// untagged content marked as artifacts, figure descriptions, link texts, tab order, the
+/// catalog's language and marks, XMP metadata; written with object streams, the same bytes
+/// for the same input.
+public struct AccessibilityStep: PDFStep {
     public init() {}
 
     public func apply(to pdf: [UInt8], of document: Document) throws -> [UInt8] {
-        CatalogUpdate.apply(to: pdf, language: document.language, tagged: document.isTagged)
+        try PDFFinisher.finish(pdf, PDFFinisher.Request(
+            language: document.language, tagged: document.isTagged,
+            figureAlternatives: document.figureAlternatives, figureHasPicture: document.figureHasPicture,
+            linkTexts: document.linkTexts))
     }
 }

@@ -39,9 +39,13 @@ public final class HandoutEngine: Sendable {
     /// The PDF `request` asks for, with its saddle-stitch sheets as a companion when asked.
     public func pdf(_ request: DocumentRequest, on worker: HandoutWorker) throws -> Document {
         let (composition, language) = try compose(request, on: worker)
+        let rendered = try worker.pdf(composition)
         var document = Document(
-            format: .pdf, bytes: try worker.pdf(composition), pages: composition.document.pages.count,
+            format: .pdf, bytes: rendered.bytes, pages: composition.document.pages.count,
             language: language, isTagged: true, isPersonal: request.patient != nil, name: request.name)
+        document.figureAlternatives = rendered.figureAlternatives
+        document.figureHasPicture = rendered.figureHasPicture
+        document.linkTexts = rendered.linkTexts
         document.warnings = composition.warnings
         if request.imposed {
             let sheets = try worker.saddleStitch(composition)

@@ -61,7 +61,7 @@ public final class HandoutWorker {
     }
 
     /// The tagged PDF of a composition.
-    func pdf(_ composition: Composition) throws -> [UInt8] {
+    func pdf(_ composition: Composition) throws -> RenderedPDF {
         try PDFRenderer().render(composition.document, metadata: composition.metadata)
     }
 

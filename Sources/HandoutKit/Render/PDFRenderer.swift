@@ -21,18 +21,30 @@ public struct PDFMetadata: Equatable, Sendable {
     }
 }
 
+/// A PDF as cairo wrote it, with what the finishing step must add that cairo cannot write.
+public struct RenderedPDF: Sendable {
+    public var bytes: [UInt8]
+    /// Each Figure element's description, in the order the elements were opened, and whether it
+    /// holds a picture (else it is a placeholder of words).
+    public var figureAlternatives: [String] = []
+    public var figureHasPicture: [Bool] = []
+    /// Each link annotation's words, in the order they were drawn.
+    public var linkTexts: [String] = []
+}
+
 /// Draws laid-out pages into a tagged PDF and returns its bytes, as cairo wrote them (the
 /// document writer's steps finish them).
 public struct PDFRenderer {
     public init() {}
 
-    public func render(_ document: LaidOutDocument, metadata: PDFMetadata) throws -> [UInt8] {
+    public func render(_ document: LaidOutDocument, metadata: PDFMetadata) throws -> RenderedPDF {
         let pages = document.pages
         let surface = try PDFSurface(size: pages.first?.size ?? Theme.standard.pageSize)
         metadata.write(to: surface)
 
         let graphics = try GraphicsContext(drawingOn: surface)
         let drawer = PageDrawer(graphics: graphics, tagged: true)
+        var figureAlternatives: [String] = [], figureHasPicture: [Bool] = []
         for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
             if index == 0 { graphics.beginTag(StructureRole.document.rawValue) }
@@ -42,7 +54,13 @@ public struct PDFRenderer {
                 // Close what this block is not inside, then open what it is inside but not yet open.
                 let shared = zip(open, block.tags).prefix { $0.id == $1.id }.count
                 for tag in open[shared...].reversed() { graphics.endTag(tag.role.rawValue) }
-                for tag in block.tags[shared...] { graphics.beginTag(tag.role.rawValue) }
+                for tag in block.tags[shared...] {
+                    graphics.beginTag(tag.role.rawValue)
+                    if tag.role == .figure {
+                        figureAlternatives.append(tag.alternative ?? "")
+                        figureHasPicture.append(block.items.contains { if case .image = $0 { true } else { false } })
+                    }
+                }
                 open = block.tags
                 try drawer.draw(block.items)
             }
@@ -54,7 +72,9 @@ public struct PDFRenderer {
         graphics.endTag(StructureRole.document.rawValue)
         addOutline(document.outline, parent: 0, to: surface)
         try graphics.checkStatus()
-        return try surface.finish()
+        return RenderedPDF(
+            bytes: try surface.finish(), figureAlternatives: figureAlternatives, figureHasPicture: figureHasPicture,
+            linkTexts: drawer.linkTexts)
     }
 
     private func addOutline(_ entries: [OutlineEntry], parent: Int32, to surface: PDFSurface) {

@@ -8,6 +8,8 @@ final class PageDrawer {
     private var bitmaps: [String: Bitmap] = [:]
     /// Whether to emit link and structure tags (PDF only).
     private let tagged: Bool
+    /// The words of each link annotation drawn so far, in order.
+    private(set) var linkTexts: [String] = []
 
     init(graphics: GraphicsContext, tagged: Bool) {
         self.graphics = graphics
@@ -36,8 +38,9 @@ final class PageDrawer {
                 layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
                 graphics.endTag(StructureRole.span.rawValue)
             }
-        case let .link(target, rects):
+        case let .link(target, rects, text):
             guard tagged, !rects.isEmpty else { return }
+            linkTexts.append(text)
             let numbers = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
             let goal = switch target {
             case let .uri(url): "uri=\(cairoTagString(url))"

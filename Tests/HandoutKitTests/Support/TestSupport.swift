@@ -86,6 +86,16 @@ enum TestSupport {
 
     static func pageCount(_ pdf: URL) throws -> Int { Int(try info(pdf)["Pages"] ?? "") ?? 0 }
 
+    /// The PDF's catalog dictionary as qpdf's JSON gives it (strings as "u:…", references as "N 0 R").
+    static func catalog(_ pdf: URL) throws -> [String: Any] {
+        let output = try run("qpdf", ["--json=2", "--json-key=qpdf", pdf.path]).stdout
+        let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        let objects = (json?["qpdf"] as? [Any])?.last as? [String: Any] ?? [:]
+        let trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any]
+        guard let root = trailer?["/Root"] as? String else { return [:] }
+        return (objects["obj:" + root] as? [String: Any])?["value"] as? [String: Any] ?? [:]
+    }
+
     /// Words of a text, for order checks that ignore line breaks and spacing.
     static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { $0.isWhitespace }).map(String.init)

@@ -1,0 +1,333 @@
+// The finishing step on qpdf's C++ API: what cairo 1.16 cannot write into a tagged PDF. Its C API
+// has no content-stream tokenizer, so this small target exposes one C function to Swift.
+
+#include "PDFFinishing.h"
+
+// qpdf 11 asks callers to choose; this file uses no PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/QPDFNumberTreeObjectHelper.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Marks every painting operation that lies outside all marked content as an /Artifact, so that
+// each piece of a page is either in the structure tree or declared decoration (header, footer,
+// rules, box fills). Each painting operation is wrapped on its own: a path from its first
+// construction operator to its painting operator, a text-showing operator inside its text object,
+// an XObject or shading, an inline image. q/Q and state operators stay outside the wrappers, so
+// marked content and graphics-state nesting never interleave.
+//
+// cairo tags text but not pictures: an image drawn inside a Figure element lands outside any
+// marked content. Those are given a marked-content sequence of their own, with a new MCID, for
+// the caller to add to their Figure element.
+class ArtifactMarker : public QPDFObjectHandle::TokenFilter {
+  public:
+    ArtifactMarker(std::set<std::string> images, int firstMCID) : images(std::move(images)), nextMCID(firstMCID) {}
+
+    /// The MCIDs given to pictures, in the order they are drawn.
+    std::vector<int> pictureMCIDs;
+
+    void handleToken(QPDFTokenizer::Token const& token) override {
+        switch (token.getType()) {
+        case QPDFTokenizer::tt_word:
+            handleOperator(token);
+            break;
+        case QPDFTokenizer::tt_inline_image:
+            // The image data and its closing EI, after BI ... ID.
+            flush(token);
+            if (inImage) {
+                write("\nEMC\n");
+                inImage = false;
+            }
+            break;
+        default:
+            pending.push_back(token);
+        }
+    }
+
+    void handleEOF() override {
+        for (auto const& token : pending) writeToken(token);
+        pending.clear();
+        if (inPath || inImage) write("\nEMC\n");
+    }
+
+  private:
+    std::vector<QPDFTokenizer::Token> pending;
+    std::set<std::string> images;
+    int nextMCID;
+    int depth = 0;
+    bool inPath = false;
+    bool inImage = false;
+
+    static bool isOneOf(std::string const& word, std::set<std::string> const& words) { return words.count(word) > 0; }
+
+    /// Whether the pending operand of a Do names one of the page's image XObjects.
+    bool drawsImage() const {
+        for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+            if (it->getType() == QPDFTokenizer::tt_name) return images.count(it->getValue()) > 0;
+        }
+        return false;
+    }
+
+    void flush(QPDFTokenizer::Token const& op) {
+        for (auto const& token : pending) writeToken(token);
+        pending.clear();
+        writeToken(op);
+    }
+
+    void handleOperator(QPDFTokenizer::Token const& op) {
+        std::string const& word = op.getValue();
+        static std::set<std::string> const construction = {"m", "re"};
+        static std::set<std::string> const painting = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"};
+        static std::set<std::string> const showing = {"Tj", "TJ", "'", "\"", "Do", "sh"};
+        if (depth == 0 && word == "Do" && drawsImage()) {
+            write("/Figure << /MCID " + std::to_string(nextMCID) + " >> BDC\n");
+            flush(op);
+            write("\nEMC\n");
+            pictureMCIDs.push_back(nextMCID++);
+            return;
+        }
+        if (word == "BDC" || word == "BMC") {
+            flush(op);
+            depth += 1;
+        } else if (word == "EMC") {
+            flush(op);
+            if (depth > 0) depth -= 1;
+        } else if (depth > 0) {
+            flush(op);
+        } else if (isOneOf(word, construction) && !inPath) {
+            write("/Artifact BMC\n");
+            flush(op);
+            inPath = true;
+        } else if (isOneOf(word, painting) && inPath) {
+            flush(op);
+            write("\nEMC\n");
+            inPath = false;
+        } else if (isOneOf(word, showing)) {
+            write("/Artifact BMC\n");
+            flush(op);
+            write("\nEMC\n");
+        } else if (word == "BI") {
+            write("/Artifact BMC\n");
+            flush(op);
+            inImage = true;
+        } else {
+            flush(op);
+        }
+    }
+};
+
+std::string xmlEscaped(std::string const& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+/// "D:20261115000000Z" (or with an offset) as ISO 8601 "2026-11-15T00:00:00Z"; empty if not a date.
+std::string isoDate(std::string const& pdfDate) {
+    std::string digits = pdfDate.rfind("D:", 0) == 0 ? pdfDate.substr(2) : pdfDate;
+    if (digits.size() < 14) return "";
+    std::string iso = digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2) + "T" + digits.substr(8, 2) + ":" +
+                      digits.substr(10, 2) + ":" + digits.substr(12, 2);
+    std::string zone = digits.substr(14);
+    if (zone.empty() || zone[0] == 'Z') return iso + "Z";
+    if ((zone[0] == '+' || zone[0] == '-') && zone.size() >= 6) return iso + zone.substr(0, 3) + ":" + zone.substr(4, 2);
+    return iso + "Z";
+}
+
+std::string infoString(QPDFObjectHandle info, char const* key) {
+    if (!info.isDictionary() || !info.hasKey(key)) return "";
+    QPDFObjectHandle value = info.getKey(key);
+    return value.isString() ? value.getUTF8Value() : "";
+}
+
+/// The XMP packet saying what the document information dictionary says, plus its language.
+std::string xmpPacket(QPDFObjectHandle info, std::string const& language) {
+    std::string title = infoString(info, "/Title"), author = infoString(info, "/Author"),
+                subject = infoString(info, "/Subject"), creator = infoString(info, "/Creator"),
+                producer = infoString(info, "/Producer"), created = isoDate(infoString(info, "/CreationDate")),
+                modified = isoDate(infoString(info, "/ModDate"));
+    std::string xmp = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                      "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                      " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+    xmp += "   <dc:format>application/pdf</dc:format>\n";
+    if (!title.empty()) xmp += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscaped(title) + "</rdf:li></rdf:Alt></dc:title>\n";
+    if (!author.empty()) xmp += "   <dc:creator><rdf:Seq><rdf:li>" + xmlEscaped(author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!subject.empty()) {
+        xmp += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscaped(subject) + "</rdf:li></rdf:Alt></dc:description>\n";
+    }
+    xmp += "   <dc:language><rdf:Bag><rdf:li>" + xmlEscaped(language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!creator.empty()) xmp += "   <xmp:CreatorTool>" + xmlEscaped(creator) + "</xmp:CreatorTool>\n";
+    if (!created.empty()) xmp += "   <xmp:CreateDate>" + created + "</xmp:CreateDate>\n";
+    if (!modified.empty()) xmp += "   <xmp:ModifyDate>" + modified + "</xmp:ModifyDate>\n";
+    if (!producer.empty()) xmp += "   <pdf:Producer>" + xmlEscaped(producer) + "</pdf:Producer>\n";
+    xmp += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    return xmp;
+}
+
+/// The array of structure elements for a page's MCIDs, from the parent tree.
+QPDFObjectHandle parentsOf(QPDF& pdf, QPDFObjectHandle tree, QPDFObjectHandle page) {
+    QPDFObjectHandle key = page.getKey("/StructParents");
+    QPDFObjectHandle parents;
+    if (!key.isInteger() || !tree.isDictionary() || !tree.getKey("/ParentTree").isDictionary()) return parents;
+    QPDFNumberTreeObjectHelper numbers(tree.getKey("/ParentTree"), pdf);
+    numbers.findObject(key.getIntValue(), parents);
+    return parents;
+}
+
+/// Walks the Figure elements in tree order: sets each one's /Alt and gives the ones that hold a
+/// picture the next picture's marked content.
+struct FigureWalker {
+    handout_finish_request const* request;
+    std::vector<std::pair<QPDFObjectHandle, int>> const& pictures;  // page, MCID
+    QPDF& pdf;
+    QPDFObjectHandle tree;
+    size_t next = 0;
+    size_t nextPicture = 0;
+
+    void walk(QPDFObjectHandle node) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.getArrayNItems(); ++i) walk(node.getArrayItem(i));
+            return;
+        }
+        if (!node.isDictionary() || !node.hasKey("/S")) return;
+        QPDFObjectHandle role = node.getKey("/S");
+        if (role.isName() && role.getName() == "/Figure") figure(node);
+        if (node.hasKey("/K")) walk(node.getKey("/K"));
+    }
+
+    void figure(QPDFObjectHandle node) {
+        if (next >= request->figure_count) throw std::runtime_error("the PDF has more figures than descriptions");
+        node.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(request->figure_alternatives[next]));
+        bool picture = request->figure_has_picture && request->figure_has_picture[next];
+        next += 1;
+        if (!picture) return;
+        if (nextPicture >= pictures.size()) throw std::runtime_error("a figure's picture was not found on its page");
+        auto const& [page, mcid] = pictures[nextPicture++];
+        QPDFObjectHandle reference = QPDFObjectHandle::parse("<< /Type /MCR >>");
+        reference.replaceKey("/Pg", page);
+        reference.replaceKey("/MCID", QPDFObjectHandle::newInteger(mcid));
+        QPDFObjectHandle kids = node.getKey("/K");
+        if (kids.isArray()) {
+            kids.insertItem(0, reference);
+        } else {
+            QPDFObjectHandle both = QPDFObjectHandle::newArray();
+            both.appendItem(reference);
+            if (!kids.isNull()) both.appendItem(kids);
+            node.replaceKey("/K", both);
+        }
+        QPDFObjectHandle parents = parentsOf(pdf, tree, page);
+        if (!parents.isArray() || parents.getArrayNItems() != mcid) throw std::runtime_error("a page's parent tree does not match its MCIDs");
+        parents.appendItem(node);
+    }
+};
+
+void finish(QPDF& pdf, handout_finish_request const* request) {
+    QPDFObjectHandle root = pdf.getRoot();
+    QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
+    std::string language = request->language ? request->language : "en";
+    QPDFPageDocumentHelper pages(pdf);
+
+    size_t nextLink = 0;
+    std::vector<std::pair<QPDFObjectHandle, int>> pictures;
+    for (auto& page : pages.getAllPages()) {
+        QPDFObjectHandle object = page.getObjectHandle();
+        if (request->tagged) {
+            std::set<std::string> images;
+            for (auto const& [name, image] : page.getImages()) images.insert(name);
+            QPDFObjectHandle parents = parentsOf(pdf, tree, object);
+            ArtifactMarker marker(images, parents.isArray() ? parents.getArrayNItems() : 0);
+            Pl_Buffer filtered("filtered page");
+            page.filterContents(&marker, &filtered);
+            std::unique_ptr<Buffer> data(filtered.getBuffer());
+            std::string content(reinterpret_cast<char const*>(data->getBuffer()), data->getSize());
+            object.replaceKey("/Contents", pdf.newStream(content));
+            for (int mcid : marker.pictureMCIDs) pictures.emplace_back(object, mcid);
+        }
+        QPDFObjectHandle annotations = object.getKey("/Annots");
+        if (!annotations.isArray() || annotations.getArrayNItems() == 0) continue;
+        // Tab through the annotations in structure order, as a screen reader reads.
+        object.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+        for (int i = 0; i < annotations.getArrayNItems(); ++i) {
+            QPDFObjectHandle annotation = annotations.getArrayItem(i);
+            if (!annotation.isDictionary() || annotation.getKey("/Subtype").unparse() != "/Link") continue;
+            if (nextLink >= request->link_text_count) throw std::runtime_error("the PDF has more links than link texts");
+            annotation.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(request->link_texts[nextLink++]));
+        }
+    }
+    if (nextLink != request->link_text_count) throw std::runtime_error("the PDF has fewer links than link texts");
+
+    if (request->tagged) {
+        FigureWalker figures{request, pictures, pdf, tree};
+        if (tree.isDictionary() && tree.hasKey("/K")) figures.walk(tree.getKey("/K"));
+        if (figures.next != request->figure_count) throw std::runtime_error("the PDF has fewer figures than descriptions");
+        if (figures.nextPicture != pictures.size()) throw std::runtime_error("the PDF has pictures outside any figure");
+        root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
+    }
+    root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(language));
+    root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
+    QPDFObjectHandle metadata = pdf.newStream(xmpPacket(pdf.getTrailer().getKey("/Info"), language));
+    metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+    metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+    root.replaceKey("/Metadata", metadata);
+}
+
+void copyMessage(std::string const& message, char* error, size_t size) {
+    if (!error || size == 0) return;
+    std::string line = message;
+    for (char& c : line) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    std::strncpy(error, line.c_str(), size - 1);
+    error[size - 1] = '\0';
+}
+
+}  // namespace
+
+extern "C" int handout_finish_pdf(const unsigned char* bytes, size_t length, const handout_finish_request* request,
+                                  handout_finish_sink sink, void* closure, char* error, size_t error_size) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("handout.pdf", reinterpret_cast<char const*>(bytes), length);
+        finish(pdf, request);
+        QPDFWriter writer(pdf);
+        writer.setOutputMemory();
+        // Same input, same bytes: the /ID comes from the content, never from the clock.
+        writer.setDeterministicID(true);
+        writer.setObjectStreamMode(qpdf_o_generate);
+        writer.setCompressStreams(true);
+        writer.write();
+        std::unique_ptr<Buffer> buffer(writer.getBuffer());
+        sink(closure, buffer->getBuffer(), buffer->getSize());
+        return 0;
+    } catch (std::exception const& failure) {
+        copyMessage(failure.what(), error, error_size);
+        return -1;
+    }
+}

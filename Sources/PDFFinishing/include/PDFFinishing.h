@@ -1,0 +1,40 @@
+#ifndef HANDOUT_PDF_FINISHING_H
+#define HANDOUT_PDF_FINISHING_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// What the finishing step adds to a PDF cairo wrote, beyond what it reads from the file itself
+/// (title, author, subject and dates come from the document information dictionary).
+typedef struct handout_finish_request {
+    /// BCP 47 language of the document: the catalog's /Lang and XMP dc:language.
+    const char *language;
+    /// Non-zero for a tagged PDF: every piece of untagged content is marked /Artifact and the
+    /// catalog gets /MarkInfo.
+    int tagged;
+    /// /Alt for each Figure structure element, in the order they appear in the structure tree,
+    /// and whether it holds a picture (1) or is a placeholder with words only (0).
+    const char *const *figure_alternatives;
+    const int *figure_has_picture;
+    size_t figure_count;
+    /// /Contents for each link annotation, page by page, in the order of each page's /Annots.
+    const char *const *link_texts;
+    size_t link_text_count;
+} handout_finish_request;
+
+/// Receives the finished file's bytes.
+typedef void (*handout_finish_sink)(void *closure, const unsigned char *data, size_t length);
+
+/// Rewrites `pdf` with qpdf as `request` asks, with object streams and a deterministic /ID, and
+/// hands the result to `sink`. Returns 0, or -1 with a one-line reason in `error`.
+int handout_finish_pdf(const unsigned char *pdf, size_t length, const handout_finish_request *request,
+                       handout_finish_sink sink, void *closure, char *error, size_t error_size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

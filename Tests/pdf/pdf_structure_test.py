@@ -1,0 +1,147 @@
+"""Handout's finished PDFs read back with pikepdf: every piece of a page is tagged or an artifact,
+figures are described, links say where they go, the catalog and XMP say the language and title,
+qpdf finds nothing wrong, and a second run gives the same bytes.
+
+Run by scripts/test after the Swift tests:  python pdf_structure_test.py HANDOUT_BINARY
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import pikepdf
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HANDOUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/handout"))
+CONTENT = os.path.join(ROOT, "Content")
+FIXTURES = os.path.join(ROOT, "Tests/HandoutKitTests/Fixtures")
+# Operators that put marks on the page: text, path painting, XObjects, shadings, inline images.
+PAINTING = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh", "INLINE IMAGE"}
+
+
+def handout(*arguments):
+    result = subprocess.run([HANDOUT, *arguments], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def structure_elements(node, found):
+    """Every structure element under `node`, depth first in reading order."""
+    if isinstance(node, pikepdf.Array):
+        for item in node:
+            structure_elements(item, found)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        found.append(node)
+        if "/K" in node:
+            structure_elements(node.K, found)
+    return found
+
+
+class FinishedPDFs(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="handout-pdf-")
+        out = os.path.join(cls.work, "out")
+        handout("render", "--all", "--content", CONTENT, "--output", out)
+        handout("booklet", "--content", CONTENT, "--output", os.path.join(out, "booklet.pdf"))
+        handout("render", "kitchen-sink", "--content", os.path.join(FIXTURES, "Content"), "--output", out)
+        handout("render", "prep", "--content", os.path.join(FIXTURES, "Personal"), "--output", os.path.join(out, "personal.pdf"),
+                "--field", "patient_name=Ana Ruiz", "--field", "physician=Dr. Lee", "--field", "arrival_time=7:30",
+                "--field", "procedure_date=2026-12-03", "--field", "notes=Bring your glasses.")
+        cls.files = sorted(os.path.join(out, name) for name in os.listdir(out) if name.endswith(".pdf"))
+        assert len(cls.files) == 10, cls.files
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def test_every_mark_on_every_page_is_tagged_or_an_artifact(self):
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                for number, page in enumerate(pdf.pages, 1):
+                    stack, painted = [], 0
+                    for operands, operator in pikepdf.parse_content_stream(page):
+                        name = str(operator)
+                        if name in ("BDC", "BMC"):
+                            stack.append(str(operands[0]))
+                        elif name == "EMC":
+                            stack.pop()
+                        elif name in PAINTING:
+                            painted += 1
+                            self.assertTrue(stack, f"{os.path.basename(path)} page {number}: {name} outside tagged content and artifacts")
+                    self.assertGreater(painted, 0)
+
+    def test_every_figure_is_described_and_holds_its_picture(self):
+        seen = 0
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                for element in structure_elements(pdf.Root.StructTreeRoot.K, []):
+                    if element.S != "/Figure":
+                        continue
+                    seen += 1
+                    alternative = str(element.get("/Alt", ""))
+                    self.assertTrue(alternative.strip(), f"{os.path.basename(path)}: a Figure without /Alt")
+                    kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+                    references = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR"]
+                    if alternative.startswith("Illustration to come: "):
+                        self.assertEqual(references, [], "a placeholder holds no picture")
+                    else:
+                        self.assertEqual(len(references), 1, f"{alternative}: the picture is not in its Figure")
+                        marked = self.marked_operators(references[0].Pg, int(references[0].MCID))
+                        self.assertIn("Do", marked)
+        self.assertGreaterEqual(seen, 12)
+
+    def marked_operators(self, page, mcid):
+        """The operators inside the marked-content sequence with this MCID."""
+        inside, depth, found = False, 0, []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name == "BDC" and not inside and isinstance(operands[1], pikepdf.Dictionary) and operands[1].get("/MCID") == mcid:
+                inside, depth = True, 1
+            elif inside and name in ("BDC", "BMC"):
+                depth += 1
+            elif inside and name == "EMC":
+                depth -= 1
+                inside = depth > 0
+            elif inside:
+                found.append(name)
+        return found
+
+    def test_links_say_where_they_go_and_tab_in_structure_order(self):
+        links = 0
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                for page in pdf.pages:
+                    annotations = [a for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+                    if annotations:
+                        self.assertEqual(page.get("/Tabs"), "/S")
+                    for annotation in annotations:
+                        links += 1
+                        self.assertTrue(str(annotation.get("/Contents", "")).strip(), f"{os.path.basename(path)}: a link without /Contents")
+        self.assertGreaterEqual(links, 10)  # the booklet's contents entries and the handouts' links
+
+    def test_catalog_and_xmp_name_the_language_and_title(self):
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                self.assertEqual(str(pdf.Root.Lang), "en")
+                self.assertTrue(bool(pdf.Root.MarkInfo.Marked))
+                self.assertTrue(bool(pdf.Root.ViewerPreferences.DisplayDocTitle))
+                with pdf.open_metadata() as xmp:
+                    self.assertEqual(xmp.get("dc:title"), str(pdf.docinfo.Title))
+                    self.assertEqual(list(xmp.get("dc:language")), ["en"])
+
+    def test_qpdf_finds_nothing_wrong_and_a_rerun_gives_the_same_bytes(self):
+        for path in self.files:
+            check = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        again = os.path.join(self.work, "again")
+        handout("render", "--all", "--content", CONTENT, "--output", again)
+        for name in os.listdir(again):
+            with open(os.path.join(again, name), "rb") as a, open(os.path.join(self.work, "out", name), "rb") as b:
+                self.assertEqual(a.read(), b.read(), name)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])
