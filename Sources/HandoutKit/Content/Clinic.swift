@@ -4,6 +4,8 @@ import Foundation
 public struct Clinic: Equatable, Sendable {
     public var name: String
     public var phone: String
+    /// The number to call at night and on weekends, when the clinic gives one.
+    public var afterHoursPhone: String?
     public var website: String
     public var address: String
     public var disclaimer: String
@@ -22,7 +24,14 @@ public struct Clinic: Equatable, Sendable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["name", "phone", "website", "address", "disclaimer"]
+    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer"]
+
+    /// What content may use as `{{clinic.KEY}}`, by key.
+    public var fieldValues: [String: String] {
+        var values = ["name": name, "phone": phone, "website": website, "address": address]
+        if let afterHoursPhone { values["after_hours_phone"] = afterHoursPhone }
+        return values
+    }
 
     /// Reads and checks `clinic.yaml`.
     public static func load(from url: URL) throws -> Clinic {
@@ -36,6 +45,7 @@ public struct Clinic: Equatable, Sendable {
             website: try yaml.requiredString("website", example: "https://example.org"),
             address: try yaml.requiredString("address", example: "1200 River Road, Springfield"),
             disclaimer: try yaml.requiredString("disclaimer", example: "This handout is general information…"))
+        clinic.afterHoursPhone = try yaml.string("after_hours_phone")?.trimmed
         clinic.fieldReferences = FieldReference.scan(text)
         clinic.file = file
         clinic.contentDigest = Digest.fnv1a(Array(text.utf8))

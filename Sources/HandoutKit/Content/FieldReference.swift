@@ -6,13 +6,16 @@ public struct FieldReference: Equatable, Sendable {
     /// False inside `{{#field}}…{{/field}}` or `{{^field}}`: a section may be left out.
     public var required: Bool
 
+    /// `{{clinic.phone}}` and the like come from clinic.yaml, not from the patient.
+    public var isClinicField: Bool { name.hasPrefix("clinic.") }
+
     /// Every Mustache variable and section name in `text`; `lineOffset` lines come before it in its file.
     /// Anything inside a `{{#section}}` or `{{^section}}` counts as optional.
     static func scan(_ text: String, lineOffset: Int = 0) -> [FieldReference] {
         var found: [FieldReference] = []
         var openSections: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("{{") {
-            for match in line.matches(of: /\{\{\s*([#^\/&{]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}?\s*\}\}/) {
+            for match in line.matches(of: /\{\{\s*([#^\/&{]?)\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}?\s*\}\}/) {
                 let sigil = match.output.1, name = String(match.output.2)
                 switch sigil {
                 case "/":

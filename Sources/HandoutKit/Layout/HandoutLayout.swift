@@ -18,7 +18,8 @@ public struct LaidOutDocument {
 }
 
 /// Shaped boxes that do not depend on the patient, kept for the next copy of the same handout.
-/// One per rendering thread, like the shaper whose text it holds.
+/// One per rendering thread, like the shaper whose text it holds. Keys carry digests of the
+/// handout and the clinic profile, so an edited file is never served from here.
 public final class BoxCache {
     struct Handout {
         var title: [FlowBox]
@@ -26,8 +27,12 @@ public final class BoxCache {
         var headings: [(anchor: String, title: String)]
     }
 
+    /// More than this many versions of handouts, and the cache starts again (a server whose
+    /// content is edited all day would otherwise keep every version).
+    static let limit = 256
+
     var handouts: [String: Handout] = [:]
-    var disclaimer: FlowBox?
+    var disclaimers: [UInt64: FlowBox] = [:]
 
     public init() {}
 }
@@ -53,35 +58,48 @@ public struct HandoutLayout {
     /// A handout's boxes from title to disclaimer; the title box carries `anchor`, each `##`
     /// heading `anchor` + "." + its number. `procedure` and `clinic` are already personalized.
     public func boxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient? = nil) -> (boxes: [FlowBox], headings: [(anchor: String, title: String)]) {
-        let main = mainBoxes(procedure, anchor: anchor)
+        let main = mainBoxes(procedure, clinic: clinic, anchor: anchor, patient: patient)
         var personal: [FlowBox] = []
         if let patient {
             let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language, firstTagID: Self.personalTagIDs)
             personal.append(typesetter.preparedForBox(patient))
             if let notes = patient.notes { personal += typesetter.notesBoxes(notes) }
         }
-        return (main.title + personal + main.body + [disclaimer(clinic)], main.headings)
+        return (main.title + personal + main.body + [disclaimer(clinic, patient: patient)], main.headings)
     }
 
-    private func mainBoxes(_ procedure: Procedure, anchor: String) -> BoxCache.Handout {
-        let key = "\(procedure.slug)#\(anchor)"
-        // Only content with no {{field}}s is the same for every patient.
-        let cacheable = procedure.fieldReferences.isEmpty
+    /// Whether text with these `{{field}}`s reads the same in every copy of this kind: the
+    /// generic copy always does; a personal one only when it uses clinic fields alone.
+    static func isSameForEveryCopy(_ references: [FieldReference], patient: Patient?) -> Bool {
+        patient == nil || references.allSatisfy(\.isClinicField)
+    }
+
+    private func mainBoxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient?) -> BoxCache.Handout {
+        let key = "\(procedure.slug)#\(anchor)#\(procedure.contentDigest)#\(clinic.contentDigest)"
+        let cacheable = Self.isSameForEveryCopy(procedure.fieldReferences, patient: patient)
         if cacheable, let known = cache?.handouts[key] { return known }
         let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language)
         typesetter.headingAnchorPrefix = anchor + "."
         var title = typesetter.titleBoxes(title: procedure.title, summary: procedure.summary)
         title[0].anchor = anchor
         let made = BoxCache.Handout(title: title, body: typesetter.boxes(for: procedure.blocks), headings: typesetter.anchoredHeadings)
-        if cacheable { cache?.handouts[key] = made }
+        if cacheable, let cache {
+            if cache.handouts.count >= BoxCache.limit { cache.handouts.removeAll() }
+            cache.handouts[key] = made
+        }
         return made
     }
 
-    private func disclaimer(_ clinic: Clinic) -> FlowBox {
-        let cacheable = clinic.fieldReferences.isEmpty
-        if cacheable, let known = cache?.disclaimer { return known }
+    private func disclaimer(_ clinic: Clinic, patient: Patient?) -> FlowBox {
+        let cacheable = Self.isSameForEveryCopy(clinic.fieldReferences, patient: patient)
+        // A generic copy and a personal one differ where the profile uses patient fields.
+        let key = clinic.contentDigest &+ (patient == nil ? 1 : 0)
+        if cacheable, let known = cache?.disclaimers[key] { return known }
         let made = Typesetter(theme: theme, shaper: shaper, firstTagID: Self.disclaimerTagIDs).disclaimerBox(clinic: clinic)
-        if cacheable { cache?.disclaimer = made }
+        if cacheable, let cache {
+            if cache.disclaimers.count >= BoxCache.limit { cache.disclaimers.removeAll() }
+            cache.disclaimers[key] = made
+        }
         return made
     }
 

@@ -1,30 +1,56 @@
 import Mustache
 
-/// Fills `{{field}}`s in content with a patient's values, using Mustache on text already parsed
-/// from Markdown: a value is inserted as plain characters and can never become Markdown, a link,
-/// markup or another template.
+/// Fills `{{field}}`s in content with a patient's values and the clinic's (`{{clinic.phone}}`),
+/// using Mustache on text already parsed from Markdown: a value is inserted as plain characters
+/// and can never become Markdown, a link, markup or another template.
 public final class Personalizer {
-    /// The display forms of the current patient's fields.
-    public var values: [String: String]
+    /// What the current document's fields read as: the patient's (or write-in lines), and "clinic".
+    public var values: [String: Any]
     /// Compiled once per distinct piece of text, then reused for every patient this personalizer sees.
     private var templates: [String: MustacheTemplate] = [:]
 
-    public init(values: [String: String] = [:]) { self.values = values }
+    /// Printed where a generic copy has a patient field: a line to write on.
+    public static let writeIn = "__________"
 
-    /// A personalized copy of a handout and the clinic: checks that every field they use is given,
-    /// then fills the fields in. Title and summary are never personalized (they are the PDF's metadata).
-    public func personalize(_ procedure: Procedure, clinic: Clinic, for patient: Patient) throws -> (Procedure, Clinic) {
-        for (file, references) in [(procedure.file, procedure.fieldReferences), (clinic.file, clinic.fieldReferences)] {
-            if let missing = references.first(where: { $0.required && patient.fields[$0.name] == nil }) {
+    public init(values: [String: Any] = [:]) { self.values = values }
+
+    /// A handout and the clinic with their fields filled in: for `patient`, checking that every
+    /// field they use is given; for the clinic's generic copy (nil), with a write-in line where a
+    /// patient field goes and its `{{#field}}` sections left out. Title and summary are never
+    /// filled in (they are the PDF's metadata).
+    public func fill(_ procedure: Procedure, clinic: Clinic, for patient: Patient?) throws -> (Procedure, Clinic) {
+        let sources = [(procedure.file, procedure.fieldReferences), (clinic.file, clinic.fieldReferences)]
+        guard sources.contains(where: { !$0.1.isEmpty }) else { return (procedure, clinic) }
+        let clinicValues = clinic.fieldValues
+        for (file, references) in sources {
+            if let unknown = references.first(where: { $0.isClinicField && clinicValues[String($0.name.dropFirst(7))] == nil }) {
+                let key = unknown.name.dropFirst(7)
+                throw HandoutError(
+                    file: file, line: unknown.line, key: unknown.name,
+                    Clinic.keys.contains(String(key))
+                        ? "is used here but \(clinic.file) has no \(key); add a line such as `\(key): (555) 010-4499` there"
+                        : "is not a clinic field; use one of \(clinicValues.keys.sorted().map { "{{clinic.\($0)}}" }.joined(separator: ", "))")
+            }
+            if let patient, let missing = references.first(where: { !$0.isClinicField && $0.required && patient.fields[$0.name] == nil }) {
                 throw HandoutError(
                     file: file, line: missing.line, key: missing.name,
                     "is used here as {{\(missing.name)}} but was not given for this patient; add it, or remove it from the file")
             }
         }
-        values = patient.displayValues
+        var filled: [String: Any] = patient?.displayValues ?? Self.writeIns(for: sources.flatMap(\.1))
+        filled["clinic"] = clinicValues
+        values = filled
         var copy = procedure
         if !procedure.fieldReferences.isEmpty { copy.blocks = apply(procedure.blocks) }
         return (copy, clinic.fieldReferences.isEmpty ? clinic : apply(clinic))
+    }
+
+    /// A write-in line for each patient field used outside a section; fields used only to open a
+    /// section stay unset, so the section is left out.
+    static func writeIns(for references: [FieldReference]) -> [String: Any] {
+        var values: [String: Any] = [:]
+        for reference in references where reference.required && !reference.isClinicField { values[reference.name] = writeIn }
+        return values
     }
 
     /// Mustache's TEXT content type: no HTML escaping.

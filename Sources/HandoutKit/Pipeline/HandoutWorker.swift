@@ -27,14 +27,13 @@ public final class HandoutWorker {
     /// always the handout's own: no patient data in it.
     func handout(_ procedure: Procedure, clinic: Clinic, patient: Patient?) throws -> Composition {
         let date = try DocumentDate.resolve(updated: procedure.updated, digest: procedure.contentDigest)
-        var procedure = procedure, shown = clinic
-        if let patient { (procedure, shown) = try personalizer.personalize(procedure, clinic: clinic, for: patient) }
-        let document = HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(procedure, clinic: shown, date: date.day, patient: patient)
+        let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
+        let document = HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(filled, clinic: shown, date: date.day, patient: patient)
         let metadata = PDFMetadata(
-            title: procedure.title, subject: procedure.summary, author: clinic.name,
+            title: filled.title, subject: filled.summary, author: clinic.name,
             creator: "Handout \(HandoutEngine.version)", created: date.iso, language: procedure.language)
         var composition = Composition(document: document, metadata: metadata)
-        if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: procedure.file)) }
+        if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: filled.file)) }
         return composition
     }
 
@@ -45,10 +44,8 @@ public final class HandoutWorker {
         let newest = procedures.values.compactMap(\.updated).max()
         let digest = procedures.values.map(\.contentDigest).reduce(Digest.fnv1a(Array(booklet.title.utf8)), ^)
         let date = try DocumentDate.resolve(updated: newest, digest: digest)
-        if let patient {
-            for (slug, procedure) in procedures {
-                (procedures[slug], shown) = try personalizer.personalize(procedure, clinic: clinic, for: patient)
-            }
+        for (slug, procedure) in procedures {
+            (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
         }
         let document = BookletLayout(theme: theme, shaper: shaper)
             .layout(booklet, procedures: procedures, clinic: shown, date: date.day, patient: patient)
