@@ -35,7 +35,7 @@ struct PatientForm {
             Field(name: "notes", label: "Notes for the patient", kind: .textarea, maxLength: 2000,
                   hint: "Printed in a box headed “Instructions for you”. Leave a blank line between paragraphs."),
         ]
-        for reference in references where !Patient.standardFields.contains(reference.name) {
+        for reference in references where !Patient.standardFields.contains(reference.name) && !reference.isClinicField {
             if let index = fields.firstIndex(where: { $0.name == reference.name }) {
                 fields[index].required = fields[index].required || reference.required
             } else {

@@ -99,6 +99,7 @@ import Testing
         let content = try TestSupport.contentCopy()
         let body = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Content/procedures/epidural-steroid-injection.md"), encoding: .utf8)
             .components(separatedBy: "---\n").last!
+            .replacingOccurrences(of: "{{clinic.after_hours_phone}}", with: "(555) 010-4499")
         var text = "---\ntitle: Very long\n---\n"
         while text.utf8.count < 2_000_000 { text += body }
         try write(text, to: content.appendingPathComponent("procedures/long.md"))

@@ -183,7 +183,7 @@ class FrontDeskInABrowser(unittest.TestCase):
         b.find_element(By.CSS_SELECTOR, "input[name=sides]").click()
         self.button("Print").click()
         _, _, answer = wait_for(lambda: "Sent to the printer" in self.framed()[2] and self.framed(), what="the print receipt")
-        self.assertIn("2 pages, 1 copy, both sides", answer)
+        self.assertIn(f"{pdf_pages(pdf)} pages, 1 copy, both sides", answer)
         job = self.printed(before)
         self.assertEqual(pdf_pages(job), pdf_pages(pdf))
         self.assertIn(PATIENT, pdf_text(job))

@@ -115,7 +115,8 @@ public final class Personalizer {
     /// Every piece of text that holds `{{` must be a whole Mustache template on its own.
     static func checkTemplates(in blocks: [Block], source: String, file: String, lineOffset: Int) throws {
         func check(_ text: String) throws {
-            guard text.contains("{{") else { return }
+            guard text.contains("{{"), (try? MustacheTemplate(string: pragma + text)) == nil else { return }
+            // Only a broken template looks for its line: a long handout holds hundreds of good ones.
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             let tag = text[text.range(of: "{{")!.lowerBound...].prefix(12)
             let line = lines.firstIndex { $0.contains(tag) }.map { $0 + 1 + lineOffset }

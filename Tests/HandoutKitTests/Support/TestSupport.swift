@@ -65,8 +65,8 @@ enum TestSupport {
     }
 
     /// Text of a PDF (all pages, or one), in reading order, via poppler's pdftotext.
-    static func text(_ pdf: URL, page: Int? = nil) throws -> String {
-        var args = ["-enc", "UTF-8"]
+    static func text(_ pdf: URL, page: Int? = nil, raw: Bool = false) throws -> String {
+        var args = ["-enc", "UTF-8"] + (raw ? ["-raw"] : [])
         if let page { args += ["-f", "\(page)", "-l", "\(page)"] }
         let result = try run("pdftotext", args + [pdf.path, "-"])
         #expect(result.status == 0, "pdftotext failed: \(result.stderr)")
