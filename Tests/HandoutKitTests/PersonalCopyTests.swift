@@ -74,3 +74,56 @@ import Testing
         #expect(try Data(contentsOf: project.appendingPathComponent("Output/plain-p1.png")) != png)
     }
 }
+
+/// Clinic fields in content, and the clinic's generic copy of a handout written for patients.
+@Suite struct ContentFieldTests {
+    func project(handout: String, clinicExtra: String = "") throws -> String {
+        let project = try TestSupport.temporaryFolder()
+        let content = project.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: TestSupport.fixtures.appendingPathComponent("Personal"), to: content)
+        try Data(handout.utf8).write(to: content.appendingPathComponent("procedures/calls.md"))
+        if !clinicExtra.isEmpty {
+            let file = content.appendingPathComponent("clinic.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "website:", with: clinicExtra + "\nwebsite:")
+            try Data(text.utf8).write(to: file)
+        }
+        return content.path
+    }
+
+    @Test func aGenericCopyHasWriteInLinesAndLeavesOutSections() throws {
+        let output = try TestSupport.temporaryFolder()
+        let result = try TestSupport.handout(["render", "prep", "--content", TestSupport.fixtures.appendingPathComponent("Personal").path, "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try TestSupport.text(output.appendingPathComponent("prep.pdf"))
+        #expect(text.contains("Dear __________, your doctor is __________."), "\(text)")
+        #expect(!text.contains("{{") && !text.contains("Please go to room"))
+    }
+
+    @Test func clinicFieldsFillEveryCopy() throws {
+        let content = try project(
+            handout: "---\ntitle: Calls\n---\nCall {{clinic.phone}}, at night {{clinic.after_hours_phone}}. {{clinic.name}}.\n",
+            clinicExtra: "after_hours_phone: (555) 010-4499")
+        let output = try TestSupport.temporaryFolder()
+        #expect(try TestSupport.handout(["render", "calls", "--content", content, "--output", output.path]).status == 0)
+        let personal = try TestSupport.handout(["render", "calls", "--content", content, "--output", output.appendingPathComponent("p.pdf").path, "--field", "patient_name=Ann"])
+        #expect(personal.status == 0, "\(personal.stderr)")
+        for file in ["calls.pdf", "p.pdf"] {
+            let words = TestSupport.words(try TestSupport.text(output.appendingPathComponent(file)))
+            #expect(TestSupport.containsInOrder(words, TestSupport.words("Call (555) 010-4400, at night (555) 010-4499. Riverside Interventional Radiology.")), "\(file)")
+        }
+    }
+
+    @Test func aMissingOrUnknownClinicFieldIsOneClearLine() throws {
+        let missing = try project(handout: "---\ntitle: Calls\n---\nFirst line.\n\nAt night call {{clinic.after_hours_phone}}.\n")
+        let output = try TestSupport.temporaryFolder()
+        let result = try TestSupport.handout(["render", "calls", "--content", missing, "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("calls.md:6: 'clinic.after_hours_phone': is used here but"), "\(result.stderr)")
+        #expect(result.stderr.contains("add a line such as `after_hours_phone:"))
+        let unknown = try project(handout: "---\ntitle: Calls\n---\nFax us at {{clinic.fax}}.\n")
+        let other = try TestSupport.handout(["render", "calls", "--content", unknown, "--output", output.path])
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("calls.md:4: 'clinic.fax': is not a clinic field; use one of {{clinic.address}}, {{clinic.name}}"), "\(other.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+}
