@@ -158,6 +158,15 @@ std::string isoDate(std::string const& pdfDate) {
     return iso + "Z";
 }
 
+/// "2026-11-15T00:00:00Z" as a PDF date, "D:20261115000000Z".
+std::string pdfDate(std::string const& iso) {
+    std::string digits;
+    for (char c : iso.substr(0, 19)) {
+        if (c >= '0' && c <= '9') digits += c;
+    }
+    return "D:" + digits + "Z";
+}
+
 std::string infoString(QPDFObjectHandle info, char const* key) {
     if (!info.isDictionary() || !info.hasKey(key)) return "";
     QPDFObjectHandle value = info.getKey(key);
@@ -288,6 +297,17 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
         if (figures.next != request->figure_count) throw std::runtime_error("the PDF has fewer figures than descriptions");
         if (figures.nextPicture != pictures.size()) throw std::runtime_error("the PDF has pictures outside any figure");
         root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
+    }
+    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+    if (info.isDictionary()) {
+        if (request->date) {
+            QPDFObjectHandle date = QPDFObjectHandle::newString(pdfDate(request->date));
+            info.replaceKey("/CreationDate", date);
+            info.replaceKey("/ModDate", date);
+        } else {
+            info.removeKey("/CreationDate");
+            info.removeKey("/ModDate");
+        }
     }
     root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(language));
     root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));

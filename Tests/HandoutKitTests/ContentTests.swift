@@ -162,13 +162,20 @@ import Testing
         #expect(template.render(["title": "{page}", "page": "2", "pages": "3"]) == "{page} · Page 2 of 3 {not a field}")
     }
 
-    @Test func datesAreReproducible() throws {
-        let fixed = try DocumentDate.resolve(updated: nil, digest: 42, environment: ["SOURCE_DATE_EPOCH": "1764547200"])
-        #expect(fixed.iso == "2025-12-01T00:00:00Z")
-        let updated = try DocumentDate.resolve(updated: CalendarDate(iso: "2026-11-15"), digest: 42, environment: [:])
-        #expect(updated.iso == "2026-11-15T00:00:00Z")
-        let derived = try DocumentDate.resolve(updated: nil, digest: 42, environment: [:])
-        #expect(derived == (try DocumentDate.resolve(updated: nil, digest: 42, environment: [:])))
-        #expect(throws: HandoutError.self) { try DocumentDate.resolve(updated: nil, digest: 1, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+    @Test func datesAreReproducibleAndNeverMadeUp() throws {
+        let fixed = try DocumentDate.resolve(updated: nil, environment: ["SOURCE_DATE_EPOCH": "1764547200"])
+        #expect(fixed?.iso == "2025-12-01T00:00:00Z")
+        let updated = try DocumentDate.resolve(updated: CalendarDate(iso: "2026-11-15"), environment: [:])
+        #expect(updated?.iso == "2026-11-15T00:00:00Z")
+        #expect(try DocumentDate.resolve(updated: nil, environment: [:]) == nil)
+        #expect(throws: HandoutError.self) { try DocumentDate.resolve(updated: nil, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+    }
+
+    @Test func aSeparatorNextToAnEmptyFieldIsLeftOut() {
+        let footer = Template("{title} · {reviewed} · Page {page} of {pages}")
+        #expect(footer.render(["title": "A", "reviewed": "Reviewed May 2026", "page": "1", "pages": "2"]) == "A · Reviewed May 2026 · Page 1 of 2")
+        #expect(footer.render(["title": "A", "reviewed": "", "page": "1", "pages": "2"]) == "A · Page 1 of 2")
+        #expect(Template("{clinic} · {phone}").render(["clinic": "C", "phone": ""]) == "C")
+        #expect(Template("{phone} · {clinic}").render(["clinic": "C", "phone": ""]) == "C")
     }
 }

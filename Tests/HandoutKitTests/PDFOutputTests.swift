@@ -77,7 +77,7 @@ enum Rendered {
         var words: [String] = []
         for page in 1...pages {
             let lines = try TestSupport.text(pdf, page: page, raw: true).split(separator: "\n").map(String.init)
-                .filter { $0 != clinic && $0 != "\(title) · Page \(page) of \(pages)" }
+                .filter { !$0.hasPrefix(clinic) && !$0.hasSuffix(" · Page \(page) of \(pages)") }
             // A word broken at its hyphen ("X-" / "ray") is one word again.
             words += TestSupport.words(lines.joined(separator: "\n").replacingOccurrences(of: "-\n", with: "")).map(Self.withoutHyphens)
         }
@@ -138,6 +138,22 @@ enum Rendered {
         }
     }
 
+    @Test func aHandoutWithoutAReviewDateCarriesNoDateAtAll() throws {
+        let pdf = Rendered.fixtures.folder.appendingPathComponent("arabic.pdf")
+        let info = try TestSupport.info(pdf)
+        #expect(info["CreationDate"] == nil && info["ModDate"] == nil, "\(info)")
+        #expect(!(try TestSupport.text(pdf)).contains("Reviewed"))
+        // The same handout with SOURCE_DATE_EPOCH carries that date.
+        let output = try TestSupport.temporaryFolder()
+        let result = try TestSupport.handout(
+            ["render", "arabic", "--content", TestSupport.fixtures.appendingPathComponent("Content").path, "--output", output.path],
+            environment: ["SOURCE_DATE_EPOCH": "1764547200"])
+        #expect(result.status == 0)
+        #expect(try TestSupport.info(output.appendingPathComponent("arabic.pdf"))["CreationDate"]?.contains("2025") == true)
+        // A reviewed handout says when, in its footer.
+        #expect(try TestSupport.text(Rendered.fixtures.folder.appendingPathComponent("kitchen-sink.pdf")).contains("Reviewed November 2026"))
+    }
+
     @Test func aThreePageHandoutPaginatesWithHeaderAndFooterOnEveryPage() throws {
         let pdf = Rendered.defaults.folder.appendingPathComponent("spinal-cord-stimulation.pdf")
         let pages = try TestSupport.pageCount(pdf)
@@ -145,7 +161,8 @@ enum Rendered {
         for page in 1...pages {
             let text = try TestSupport.text(pdf, page: page)
             #expect(text.contains(clinic))
-            #expect(text.contains("Spinal Cord Stimulation · Page \(page) of \(pages)"))
+            #expect(text.contains("Spinal Cord Stimulation · Reviewed November 2026 · Page \(page) of \(pages)"))
+            #expect(text.contains("\(clinic) · (555) 010-4400"))
         }
         // The disclaimer box is whole, on the last page.
         let last = try TestSupport.text(pdf, page: pages)

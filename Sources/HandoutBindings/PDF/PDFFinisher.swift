@@ -8,6 +8,8 @@ public enum PDFFinisher {
     /// What the finisher needs to know that the file does not say.
     public struct Request: Sendable {
         public var language: String
+        /// ISO 8601, or nil: the PDF then carries no creation or modification date.
+        public var date: String?
         public var tagged: Bool
         /// One per Figure element, in structure-tree order.
         public var figureAlternatives: [String]
@@ -16,8 +18,9 @@ public enum PDFFinisher {
         /// One per link annotation, page by page.
         public var linkTexts: [String]
 
-        public init(language: String, tagged: Bool, figureAlternatives: [String] = [], figureHasPicture: [Bool] = [], linkTexts: [String] = []) {
+        public init(language: String, date: String? = nil, tagged: Bool, figureAlternatives: [String] = [], figureHasPicture: [Bool] = [], linkTexts: [String] = []) {
             self.language = language
+            self.date = date
             self.tagged = tagged
             self.figureAlternatives = figureAlternatives
             self.figureHasPicture = figureHasPicture
@@ -36,9 +39,10 @@ public enum PDFFinisher {
         let status = withCStrings(request.figureAlternatives) { figures in
             withCStrings(request.linkTexts) { links in
                 request.language.withCString { language in
+                    withOptionalCString(request.date) { date in
                     pictured.withUnsafeBufferPointer { pictured in
                     var raw = handout_finish_request(
-                        language: language, tagged: request.tagged ? 1 : 0,
+                        language: language, date: date, tagged: request.tagged ? 1 : 0,
                         figure_alternatives: figures.baseAddress, figure_has_picture: pictured.baseAddress, figure_count: figures.count,
                         link_texts: links.baseAddress, link_text_count: links.count)
                     return pdf.withUnsafeBufferPointer { bytes in
@@ -52,6 +56,7 @@ public enum PDFFinisher {
                             Unmanaged.passUnretained(sink).toOpaque(), &reason, reason.count)
                     }
                     }
+                    }
                 }
             }
         }
@@ -60,6 +65,11 @@ public enum PDFFinisher {
             throw GraphicsError("cannot finish the PDF: \(message)")
         }
         return sink.bytes
+    }
+
+    private static func withOptionalCString<T>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> T) -> T {
+        guard let text else { return body(nil) }
+        return text.withCString { body($0) }
     }
 
     /// C strings for `strings`, alive for the length of `body`.

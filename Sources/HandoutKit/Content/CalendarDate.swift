@@ -40,6 +40,8 @@ public struct CalendarDate: Equatable, Comparable, Sendable {
 
     /// "November 15, 2026": how the date reads on a handout.
     public var long: String { "\(Self.monthNames[month - 1]) \(day), \(year)" }
+    /// "November 2026".
+    public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)

@@ -26,7 +26,7 @@ public struct BookletLayout {
 
     /// `procedures` and `clinic` are already personalized when `patient` is given; the cover then
     /// carries the patient's details and notes instead of the illustration.
-    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate, patient: Patient? = nil) -> LaidOutDocument {
+    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) -> LaidOutDocument {
         let paginator = Paginator(pageSize: theme.pageSize, body: theme.bodyRect)
         var sections = makeSections(booklet, procedures: procedures, clinic: clinic)
         for index in sections.indices {
@@ -64,8 +64,8 @@ public struct BookletLayout {
         let furniture = PageFurniture(theme: theme, shaper: shaper)
         var fields = patient?.displayValues ?? [:]
         fields.merge([
-            "booklet": booklet.title, "clinic": clinic.name, "date": date.long, "edition": booklet.edition ?? "",
-            "phone": clinic.phone, "website": clinic.website,
+            "booklet": booklet.title, "clinic": clinic.name, "date": date?.long ?? "", "edition": booklet.edition ?? "",
+            "phone": clinic.phone, "after_hours_phone": clinic.afterHoursPhone ?? "", "website": clinic.website,
         ]) { $1 }
         func withFurniture(_ page: Page, section: String, label: String) -> Page {
             var values = fields

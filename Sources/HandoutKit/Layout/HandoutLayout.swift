@@ -103,14 +103,15 @@ public struct HandoutLayout {
         return made
     }
 
-    public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate, patient: Patient? = nil) -> LaidOutDocument {
+    public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) -> LaidOutDocument {
         let (boxes, headings) = boxes(procedure, clinic: clinic, anchor: "top", patient: patient)
         var pages = Paginator(pageSize: theme.pageSize, body: theme.bodyRect).paginate(boxes)
         var fields = patient?.displayValues ?? [:]
         fields.merge([
-            "title": procedure.title, "clinic": clinic.name, "date": date.long,
+            "title": procedure.title, "clinic": clinic.name, "date": date?.long ?? "",
+            "reviewed": procedure.updated.map { "Reviewed \($0.monthAndYear)" } ?? "",
             "summary": procedure.summary ?? "", "category": procedure.category ?? "",
-            "phone": clinic.phone, "website": clinic.website,
+            "phone": clinic.phone, "after_hours_phone": clinic.afterHoursPhone ?? "", "website": clinic.website,
         ]) { $1 }
         PageFurniture(theme: theme, shaper: shaper).apply(to: &pages, fields: fields)
         let outline = headings.compactMap { heading in

@@ -10,6 +10,9 @@ public struct Document: Sendable {
     public var pages: Int
     /// BCP 47 language of the text: the PDF's /Lang.
     public var language: String
+    /// ISO 8601 date the PDF says it was made (`SOURCE_DATE_EPOCH` or the content's `updated`);
+    /// nil for none, never the clock's.
+    public var date: String?
     /// Whether the PDF carries a structure tree (the saddle-stitch sheets do not).
     public var isTagged: Bool
     /// Made for a patient: its files are readable by their owner only.

@@ -15,7 +15,7 @@ public struct AccessibilityStep: PDFStep {
 
     public func apply(to pdf: [UInt8], of document: Document) throws -> [UInt8] {
         try PDFFinisher.finish(pdf, PDFFinisher.Request(
-            language: document.language, tagged: document.isTagged,
+            language: document.language, date: document.date, tagged: document.isTagged,
             figureAlternatives: document.figureAlternatives, figureHasPicture: document.figureHasPicture,
             linkTexts: document.linkTexts))
     }

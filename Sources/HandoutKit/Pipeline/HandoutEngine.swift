@@ -43,16 +43,18 @@ public final class HandoutEngine: Sendable {
         var document = Document(
             format: .pdf, bytes: rendered.bytes, pages: composition.document.pages.count,
             language: language, isTagged: true, isPersonal: request.patient != nil, name: request.name)
+        document.date = composition.metadata.created
         document.figureAlternatives = rendered.figureAlternatives
         document.figureHasPicture = rendered.figureHasPicture
         document.linkTexts = rendered.linkTexts
         document.warnings = composition.warnings
         if request.imposed {
             let sheets = try worker.saddleStitch(composition)
-            let imposed = Document(
+            var imposed = Document(
                 format: .pdf, bytes: sheets, pages: (composition.document.pages.count + 3) / 4 * 2,
                 language: language, isTagged: false, isPersonal: document.isPersonal,
                 name: (request.name as NSString).deletingPathExtension + "-imposed.pdf")
+            imposed.date = document.date
             document.companions = [Document.Companion(suffix: "-imposed", document: imposed)]
         }
         return document

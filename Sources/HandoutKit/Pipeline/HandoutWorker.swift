@@ -26,12 +26,12 @@ public final class HandoutWorker {
     /// Lays out one handout for `clinic`, personalized for `patient` when given. Metadata is
     /// always the handout's own: no patient data in it.
     func handout(_ procedure: Procedure, clinic: Clinic, patient: Patient?) throws -> Composition {
-        let date = try DocumentDate.resolve(updated: procedure.updated, digest: procedure.contentDigest)
+        let date = try DocumentDate.resolve(updated: procedure.updated)
         let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
-        let document = HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(filled, clinic: shown, date: date.day, patient: patient)
+        let document = HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(filled, clinic: shown, date: date?.day, patient: patient)
         let metadata = PDFMetadata(
             title: filled.title, subject: filled.summary, author: clinic.name,
-            creator: "Handout \(HandoutEngine.version)", created: date.iso, language: procedure.language)
+            creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: procedure.language)
         var composition = Composition(document: document, metadata: metadata)
         if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: filled.file)) }
         return composition
@@ -41,17 +41,15 @@ public final class HandoutWorker {
     /// when given: their details on the cover. `file` names the booklet in warnings.
     func booklet(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, patient: Patient?, file: String) throws -> Composition {
         var procedures = procedures, shown = clinic
-        let newest = procedures.values.compactMap(\.updated).max()
-        let digest = procedures.values.map(\.contentDigest).reduce(Digest.fnv1a(Array(booklet.title.utf8)), ^)
-        let date = try DocumentDate.resolve(updated: newest, digest: digest)
+        let date = try DocumentDate.resolve(updated: procedures.values.compactMap(\.updated).max())
         for (slug, procedure) in procedures {
             (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
         }
         let document = BookletLayout(theme: theme, shaper: shaper)
-            .layout(booklet, procedures: procedures, clinic: shown, date: date.day, patient: patient)
+            .layout(booklet, procedures: procedures, clinic: shown, date: date?.day, patient: patient)
         let metadata = PDFMetadata(
             title: booklet.title, subject: booklet.subtitle, author: clinic.name,
-            creator: "Handout \(HandoutEngine.version)", created: date.iso, language: "en")
+            creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: "en")
         var composition = Composition(document: document, metadata: metadata)
         if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: file)) }
         return composition

@@ -6,8 +6,9 @@ public struct PDFMetadata: Equatable, Sendable {
     public var subject: String?
     public var author: String
     public var creator: String
-    /// ISO 8601 in UTC, e.g. "2026-11-15T00:00:00Z".
-    public var created: String
+    /// ISO 8601 in UTC, e.g. "2026-11-15T00:00:00Z"; nil when the document has no date (the
+    /// finishing step then removes the one cairo stamps from the clock).
+    public var created: String?
     /// BCP 47 language of the text, for screen readers.
     public var language: String
 
@@ -16,8 +17,10 @@ public struct PDFMetadata: Equatable, Sendable {
         if let subject { surface.setMetadata(.subject, subject) }
         surface.setMetadata(.author, author)
         surface.setMetadata(.creator, creator)
-        surface.setMetadata(.createDate, created)
-        surface.setMetadata(.modDate, created)
+        if let created {
+            surface.setMetadata(.createDate, created)
+            surface.setMetadata(.modDate, created)
+        }
     }
 }
 

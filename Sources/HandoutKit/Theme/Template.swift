@@ -28,13 +28,26 @@ public struct Template: Equatable, Sendable {
         pieces.compactMap { if case let .field(name) = $0 { name } else { nil } }
     }
 
-    /// Fills in the fields; values are inserted as plain text, never re-read as a pattern.
+    /// Separates fields in headers and footers ("Title · Page 2 of 3").
+    public static let separator = " · "
+
+    /// Fills in the fields; values are inserted as plain text, never re-read as a pattern. A
+    /// separator next to a field left empty is left out too ("Title · Page 2 of 3", not
+    /// "Title ·  · Page 2 of 3").
     public func render(_ values: [String: String]) -> String {
-        pieces.map { piece in
+        var parts = pieces.map { piece -> (text: String, isEmptyField: Bool) in
             switch piece {
-            case let .literal(text): text
-            case let .field(name): values[name] ?? ""
+            case let .literal(text): (text, false)
+            case let .field(name): (values[name] ?? "", (values[name] ?? "").isEmpty)
             }
-        }.joined()
+        }
+        for index in parts.indices where parts[index].isEmptyField {
+            if index + 1 < parts.count, parts[index + 1].text.hasPrefix(Self.separator) {
+                parts[index + 1].text.removeFirst(Self.separator.count)
+            } else if index > 0, parts[index - 1].text.hasSuffix(Self.separator) {
+                parts[index - 1].text.removeLast(Self.separator.count)
+            }
+        }
+        return parts.map(\.text).joined()
     }
 }

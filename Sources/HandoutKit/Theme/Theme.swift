@@ -67,8 +67,8 @@ public struct Theme: Equatable, Sendable {
         accent: Color(hex: "#1f5f8b")!,
         lineSpacing: 1.3,
         paragraphSpacing: 6,
-        header: Template("{clinic}"),
-        footer: Template("{title} · Page {page} of {pages}"),
+        header: Template("{clinic} · {phone}"),
+        footer: Template("{title} · {reviewed} · Page {page} of {pages}"),
         file: "built-in default layout")
 
     /// The area inside the margins.

@@ -12,6 +12,9 @@ extern "C" {
 typedef struct handout_finish_request {
     /// BCP 47 language of the document: the catalog's /Lang and XMP dc:language.
     const char *language;
+    /// ISO 8601 date of the document ("2026-11-15T00:00:00Z"), or NULL for none: the creation and
+    /// modification dates are then removed (cairo stamps the clock's when told nothing).
+    const char *date;
     /// Non-zero for a tagged PDF: every piece of untagged content is marked /Artifact and the
     /// catalog gets /MarkInfo.
     int tagged;
