@@ -18,9 +18,10 @@ public struct ContentOptions: ParsableArguments {
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 
-    /// The engine for this project and layout, reporting warnings on stderr.
-    public func engine(output: String? = nil) throws -> HandoutEngine {
-        try HandoutEngine(workspace: workspace(output: output), layout: layout, writer: DocumentWriter(report: Console.warn))
+    /// The engine for this project and layout, reporting warnings on stderr; `strict` refuses a
+    /// document with any warning.
+    public func engine(output: String? = nil, strict: Bool = false) throws -> HandoutEngine {
+        try HandoutEngine(workspace: workspace(output: output), layout: layout, writer: DocumentWriter(strict: strict, report: Console.warn))
     }
 }
 

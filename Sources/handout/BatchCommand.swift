@@ -31,13 +31,16 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep files that already exist: finish an interrupted batch.")
     var skipExisting = false
 
+    @Flag(name: .long, help: "Refuse a document with any warning (a placeholder left in, a missing picture or glyph, an unused field): for print runs.")
+    var strict = false
+
     func validate() throws {
         if !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
     }
 
     func run() throws {
         try Console.guarded {
-            let engine = try options.engine()
+            let engine = try options.engine(strict: strict)
             let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? engine.workspace.output.appendingPathComponent("batch", isDirectory: true)
             let rows = try BatchReader(URL(fileURLWithPath: file))

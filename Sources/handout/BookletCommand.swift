@@ -24,6 +24,9 @@ struct BookletCommand: ParsableCommand {
     @Option(name: .long, help: "Also write FILE-imposed.pdf for folding: saddle-stitch.")
     var imposition: Imposition?
 
+    @Flag(name: .long, help: "Refuse a document with any warning (a placeholder left in, a missing picture or glyph, an unused field): for print runs.")
+    var strict = false
+
     func validate() throws {
         if let procedures, procedures.split(separator: ",").isEmpty {
             throw ValidationError("--procedures needs at least one slug, e.g. --procedures epidural-steroid-injection,facet-joint-injection")
@@ -32,7 +35,7 @@ struct BookletCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let engine = try options.engine()
+            let engine = try options.engine(strict: strict)
             let patient = try patientOptions.patient()
             let slugs = procedures.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             let request = DocumentRequest(.booklet(slugs), patient: patient, imposed: imposition != nil)

@@ -28,6 +28,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "With --field: file name pattern as in batch, e.g. {procedure}-{procedure_date}.pdf.")
     var name: String?
 
+    @Flag(name: .long, help: "Refuse a document with any warning (a placeholder left in, a missing picture or glyph, an unused field): for print runs.")
+    var strict = false
+
     func validate() throws {
         if all && !slugs.isEmpty { throw ValidationError("give handout names or --all, not both") }
         if !all && slugs.isEmpty { throw ValidationError("name at least one handout (see `handout list`) or use --all") }
@@ -39,7 +42,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let engine = try options.engine()
+            let engine = try options.engine(strict: strict)
             let patient = try patientOptions.patient()
             let chosen = all ? try engine.library.slugs() : slugs
             let place = OutputChoice(output: output, workspace: engine.workspace)

@@ -196,3 +196,39 @@ import Testing
         #expect(files.allSatisfy { $0.hasPrefix(fonts.path) }, "\(with.stdout)")
     }
 }
+
+/// Warnings for print runs: placeholders left in and unused fields, once per file; --strict refuses.
+@Suite struct StrictTests {
+    let content = TestSupport.packageRoot.appendingPathComponent("Content").path
+
+    @Test func placeholdersAreWarnedOncePerFileAndStrictRefusesThem() throws {
+        let output = try TestSupport.temporaryFolder()
+        let all = try TestSupport.handout(["render", "--all", "--content", content, "--output", output.path])
+        #expect(all.status == 0)
+        let warnings = all.stderr.split(separator: "\n").filter { $0.contains("illustration placeholder") }
+        #expect(warnings.count == 7, "\(all.stderr)")
+        #expect(Set(warnings.map { $0.split(separator: ":")[1] }).count == 7, "one per file")
+
+        let strict = try TestSupport.handout(["render", "facet-joint-injection", "--strict", "--content", content, "--output", output.path + "/strict"])
+        #expect(strict.status == 1)
+        let error = strict.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(error.count == 1 && error[0].contains("facet-joint-injection.md:") && error[0].contains("(an error with --strict)"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path + "/strict"))
+    }
+
+    @Test func aFieldNoContentUsesIsWarnedAndFailsAStrictBatchRow() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let csv = folder.appendingPathComponent("rows.csv")
+        try Data("procedure,patient_name,roomm\nplain,Ann,12\nplain,Bob,14\n".utf8).write(to: csv)
+        let personal = TestSupport.fixtures.appendingPathComponent("Personal").path
+        let batch = try TestSupport.handout(["batch", csv.path, "--content", personal, "--output", folder.appendingPathComponent("out").path])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let warned = batch.stderr.split(separator: "\n").filter { $0.contains("'roomm' is not used here") }
+        #expect(warned.count == 1, "once, not once per row: \(batch.stderr)")
+        let strict = try TestSupport.handout(["batch", csv.path, "--strict", "--content", personal, "--output", folder.appendingPathComponent("strict").path])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("row 1:") && strict.stderr.contains("row 2:") && strict.stderr.contains("(an error with --strict)"))
+        #expect(!strict.stderr.contains("Ann") && !strict.stderr.contains("Bob"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("strict").path))?.filter { $0.hasSuffix(".pdf") } ?? [] == [])
+    }
+}

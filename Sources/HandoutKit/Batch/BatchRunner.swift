@@ -108,6 +108,10 @@ public struct BatchRunner {
         } catch {
             return "\(error)"
         }
+        if let refusal = shared.engine.writer.strictRefusal(of: document) {
+            document.warnings.forEach(shared.engine.writer.report)
+            return "\(refusal)"
+        }
         do {
             try shared.engine.writer.deliver(document, to: .file(shared.folder.appendingPathComponent(job.fileName)))
         } catch {

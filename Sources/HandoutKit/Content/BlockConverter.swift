@@ -71,7 +71,11 @@ struct BlockConverter {
 
     private func figure(source: String, caption: String, line: Int, warnings: inout [Warning]) -> Figure {
         let caption = caption.trimmed
-        guard !source.isEmpty else { return Figure(caption: caption, image: nil, line: line) }
+        guard !source.isEmpty else {
+            var placeholder = Figure(caption: caption, image: nil, line: line)
+            placeholder.isPlaceholder = true
+            return placeholder
+        }
         func placeholder(_ why: String) -> Figure {
             warnings.append(Warning(file: file, line: line, "\(why); drew an illustration placeholder instead"))
             return Figure(caption: caption, image: nil, line: line)

@@ -82,6 +82,8 @@ public struct Booklet: Equatable, Sendable {
         let file = DisplayPath.of(url)
         let text = try SourceText.read(url, what: "this part intro")
         let converter = BlockConverter(file: file, lineOffset: 0, searchDirectories: [url.deletingLastPathComponent(), content])
-        return try converter.convert(MarkdownParser.parse(text), warnings: &warnings)
+        let blocks = try converter.convert(MarkdownParser.parse(text), warnings: &warnings)
+        if let warning = Figure.placeholderWarning(in: blocks, file: file) { warnings.append(warning) }
+        return blocks
     }
 }

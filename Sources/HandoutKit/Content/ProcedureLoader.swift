@@ -39,6 +39,7 @@ public struct ProcedureLoader {
             file: file, lineOffset: parts.bodyLineOffset,
             searchDirectories: [url.deletingLastPathComponent(), contentDirectory])
         let blocks = try converter.convert(MarkdownParser.parse(parts.body), warnings: &warnings)
+        if let warning = Figure.placeholderWarning(in: blocks, file: file) { warnings.append(warning) }
         try Personalizer.checkTemplates(in: blocks, source: parts.body, file: file, lineOffset: parts.bodyLineOffset)
         return Procedure(
             slug: slug,

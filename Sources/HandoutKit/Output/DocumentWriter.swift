@@ -13,13 +13,23 @@ public struct DocumentWriter: Sendable {
     public var steps: [any PDFStep]
     /// Told each document's warnings once, when it is delivered.
     public var report: @Sendable (Warning) -> Void
+    /// For print runs: a document with any warning (a placeholder left in, a missing picture or
+    /// glyph, an unused field) is refused instead of delivered.
+    public var strict = false
 
     /// The steps every PDF gets: what an accessible PDF needs that cairo leaves out.
     public static let standardSteps: [any PDFStep] = [AccessibilityStep()]
 
-    public init(steps: [any PDFStep] = standardSteps, report: @escaping @Sendable (Warning) -> Void = { _ in }) {
+    public init(steps: [any PDFStep] = standardSteps, strict: Bool = false, report: @escaping @Sendable (Warning) -> Void = { _ in }) {
         self.steps = steps
+        self.strict = strict
         self.report = report
+    }
+
+    /// Why `--strict` refuses `document`: its first warning, as an error; nil when it may go.
+    public func strictRefusal(of document: Document) -> HandoutError? {
+        guard strict, let first = document.warnings.first else { return nil }
+        return HandoutError(file: first.file, line: first.line, "\(first.message) (an error with --strict)")
     }
 
     /// The document with every step applied to it and its companions (PNG pictures pass as they are).
@@ -39,8 +49,9 @@ public struct DocumentWriter: Sendable {
     /// Finishes `document` and sends it to `destination`; its companions go beside it.
     @discardableResult
     public func deliver(_ document: Document, to destination: Destination) throws -> Delivery {
-        let finished = try finish(document)
         document.warnings.forEach(report)
+        if let refusal = strictRefusal(of: document) { throw refusal }
+        let finished = try finish(document)
         let (fileMode, folderMode): (mode_t, mode_t) = document.isPersonal ? (0o600, 0o700) : (0o644, 0o755)
         let main: URL
         switch destination {

@@ -45,6 +45,17 @@ public final class Personalizer {
         return (copy, clinic.fieldReferences.isEmpty ? clinic : apply(clinic))
     }
 
+    /// A warning naming the patient's fields that neither the standard ones nor `references` use:
+    /// usually a misspelled name, whose value would silently be left out.
+    static func unusedFieldsWarning(_ patient: Patient?, references: [FieldReference], file: String) -> Warning? {
+        guard let patient else { return nil }
+        let used = Set(references.map(\.name)).union(Patient.standardFields)
+        let unused = patient.fields.keys.filter { !used.contains($0) }.sorted()
+        guard !unused.isEmpty else { return nil }
+        let names = unused.map { "'\($0)'" }.joined(separator: ", ")
+        return Warning(file: file, "the patient's field\(unused.count == 1 ? "" : "s") \(names) \(unused.count == 1 ? "is" : "are") not used here; check the name\(unused.count == 1 ? "" : "s")")
+    }
+
     /// A write-in line for each patient field used outside a section; fields used only to open a
     /// section stay unset, so the section is left out.
     static func writeIns(for references: [FieldReference]) -> [String: Any] {
@@ -94,7 +105,7 @@ public final class Personalizer {
             case let .list(ordered, start, items): .list(ordered: ordered, start: start, items: items.map(apply))
             case let .callout(children): .callout(apply(children))
             case let .figure(figure):
-                .figure(Figure(caption: apply(figure.caption), image: figure.image, line: figure.line))
+                .figure({ var copy = figure; copy.caption = apply(figure.caption); return copy }())
             case .rule: .rule
             }
         }

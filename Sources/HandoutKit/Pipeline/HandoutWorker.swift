@@ -34,6 +34,9 @@ public final class HandoutWorker {
             creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: procedure.language)
         var composition = Composition(document: document, metadata: metadata)
         if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: filled.file)) }
+        if let unused = Personalizer.unusedFieldsWarning(patient, references: procedure.fieldReferences + clinic.fieldReferences, file: procedure.file) {
+            composition.warnings.append(unused)
+        }
         return composition
     }
 
@@ -52,6 +55,8 @@ public final class HandoutWorker {
             creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: "en")
         var composition = Composition(document: document, metadata: metadata)
         if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: file)) }
+        let references = procedures.values.flatMap(\.fieldReferences) + clinic.fieldReferences
+        if let unused = Personalizer.unusedFieldsWarning(patient, references: references, file: file) { composition.warnings.append(unused) }
         return composition
     }
 
