@@ -147,3 +147,31 @@ import Testing
         #expect(PagePlan.roman(14) == "xiv")
     }
 }
+
+/// What a link looks like on paper.
+@Suite struct PrintedAddressTests {
+    func link(_ words: String, _ url: String, before: String = "See ", after: String = " today.") -> StyledText {
+        var text = StyledText(before + words + after)
+        let start = before.utf8.count
+        text.links = [StyledText.Link(start: start, end: start + words.utf8.count, url: url)]
+        text.runs = [TextRun(start: 0, end: text.text.utf8.count, italic: true)]
+        return text
+    }
+
+    @Test func anAddressFollowsTheWordsInSmallerType() {
+        let printed = Typesetter.withPrintedAddresses(link("our page", "https://www.example.org/resources/"), scale: 0.8)
+        #expect(printed.text == "See our page (example.org/resources) today.")
+        #expect(printed.links.map { String(printed.text.utf8.dropFirst($0.start).prefix($0.end - $0.start))! } == ["our page"])
+        let small = printed.runs.first { $0.scale == 0.8 }
+        #expect(small.map { String(printed.text.utf8.dropFirst($0.start).prefix($0.end - $0.start))! } == " (example.org/resources)")
+        // The sentence's own style takes the address in.
+        #expect(printed.runs.first { $0.italic }?.end == printed.text.utf8.count)
+    }
+
+    @Test func wordsThatAreTheAddressAndInternalLinksStayAsTheyAre() {
+        for text in [link("example.org", "https://example.org"), link("https://example.org", "https://example.org"), link("Contents", "#top")] {
+            #expect(Typesetter.withPrintedAddresses(text, scale: 0.8) == text)
+        }
+        #expect(Typesetter.withPrintedAddresses(link("write to us", "mailto:help@example.org"), scale: 0.8).text == "See write to us (help@example.org) today.")
+    }
+}

@@ -86,11 +86,12 @@ enum Rendered {
 
     static func withoutHyphens(_ word: String) -> String { word.replacingOccurrences(of: "-", with: "") }
 
-    /// Every paragraph, list item and heading's words, in document order.
+    /// Every paragraph, list item and heading's words, in document order, with each link's
+    /// address printed after its words.
     func expectedTexts(_ blocks: [Block]) -> [String] {
         blocks.flatMap { block -> [String] in
             switch block {
-            case let .heading(_, text), let .paragraph(text): [text.text]
+            case let .heading(_, text), let .paragraph(text): [Typesetter.withPrintedAddresses(text, scale: 1).text]
             case let .preformatted(text): [text]
             case let .list(_, _, items): items.flatMap(expectedTexts)
             case let .callout(children): expectedTexts(children)

@@ -55,6 +55,7 @@ public final class TextLayout {
             if run.bold { Self.insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), into: attributes, run.start, run.end) }
             if run.italic { Self.insert(pango_attr_style_new(PANGO_STYLE_ITALIC), into: attributes, run.start, run.end) }
             if run.monospace { Self.insert(pango_attr_family_new("monospace"), into: attributes, run.start, run.end) }
+            if let scale = run.scale { Self.insert(pango_attr_scale_new(scale), into: attributes, run.start, run.end) }
             if run.underline {
                 Self.insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), into: attributes, run.start, run.end)
             }

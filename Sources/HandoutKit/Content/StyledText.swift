@@ -30,6 +30,18 @@ public struct StyledText: Equatable, Sendable {
         links += other.links.map { Link(start: $0.start + shift, end: $0.end + shift, url: $0.url) }
     }
 
+    /// This text with `extra` inserted at UTF-8 offset `offset`: spans after it move along, a
+    /// style around it takes it in, and a style or link that ends there stays as it was.
+    public func inserting(_ extra: StyledText, at offset: Int) -> StyledText {
+        let bytes = Array(text.utf8), length = extra.text.utf8.count
+        var result = StyledText(String(decoding: bytes[..<offset], as: UTF8.self) + extra.text + String(decoding: bytes[offset...], as: UTF8.self))
+        func moved(_ position: Int, isEnd: Bool) -> Int { position > offset || (position == offset && !isEnd) ? position + length : position }
+        result.runs = runs.map { var run = $0; run.start = moved(run.start, isEnd: false); run.end = moved(run.end, isEnd: true); return run }
+            + extra.runs.map { var run = $0; run.start += offset; run.end += offset; return run }
+        result.links = links.map { Link(start: moved($0.start, isEnd: false), end: moved($0.end, isEnd: true), url: $0.url) }
+        return result
+    }
+
     /// UTF-8 offsets where a style or link starts or ends, with 0 and the end: the text between two
     /// neighbours is styled one way throughout.
     var boundaries: [Int] {

@@ -106,10 +106,41 @@ public final class Typesetter {
         _ text: StyledText, style: TextStyle, color: Color, width: Double? = nil, indent: Double = 0,
         tags: [StructureTag], before: Double, after: Double, keepWithNext: Bool = false, breakable: Bool = true
     ) -> FlowBox {
+        let text = Self.withPrintedAddresses(text, scale: metrics.links.addressScale)
         let shaped = shaper.shape(linkStyled(text), style: style, width: width ?? self.width)
         return FlowBox(
             content: .lines(FlowBox.Lines(shaped: shaped, links: text.links, indent: indent, color: color, characters: text.links.isEmpty ? "" : text.text)),
             tags: tags, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext, breakable: breakable)
+    }
+
+    /// Paper cannot be clicked: a web or mail link's address follows its words, in smaller type,
+    /// unless the words already are the address.
+    static func withPrintedAddresses(_ text: StyledText, scale: Double) -> StyledText {
+        var result = text
+        let bytes = Array(text.text.utf8)
+        // From the last link back, so each insertion leaves the earlier offsets where they were.
+        for link in text.links.sorted(by: { $0.end > $1.end }) {
+            guard let address = Self.printedAddress(link.url) else { continue }
+            let words = String(decoding: bytes[link.start..<link.end], as: UTF8.self)
+            guard Self.printedAddress(words) != address, words != address else { continue }
+            var extra = StyledText(" (\(address))")
+            extra.runs = [TextRun(start: 0, end: extra.text.utf8.count, color: .muted, scale: scale)]
+            result = result.inserting(extra, at: link.end)
+        }
+        return result
+    }
+
+    /// How an address reads on paper: "riverside-ir.example/resources" for
+    /// "https://riverside-ir.example/resources/"; nil for what is not a web or mail address.
+    static func printedAddress(_ url: String) -> String? {
+        let lower = url.lowercased()
+        for scheme in ["https://", "http://", "mailto:"] where lower.hasPrefix(scheme) {
+            var address = String(url.dropFirst(scheme.count))
+            if address.hasPrefix("www.") { address.removeFirst(4) }
+            while address.hasSuffix("/") { address.removeLast() }
+            return address.isEmpty ? nil : address
+        }
+        return nil
     }
 
     /// Links drawn in the accent color and underlined, so they read as links on paper too.

@@ -62,6 +62,12 @@ public struct ThemeMetrics: Equatable, Sendable {
         public var placeholderInset = 24.0
     }
 
+    /// Links on paper.
+    public struct Links: Equatable, Sendable {
+        /// The printed address after a link's words, times the text's size.
+        public var addressScale = 0.8
+    }
+
     /// The disclaimer and "Prepared for" boxes.
     public struct Boxes: Equatable, Sendable {
         public var disclaimerPadding = 9.0
@@ -101,6 +107,7 @@ public struct ThemeMetrics: Equatable, Sendable {
     public var lists = Lists()
     public var callouts = Callouts()
     public var figures = Figures()
+    public var links = Links()
     public var boxes = Boxes()
     public var furniture = Furniture()
     public var booklet = Booklet()
