@@ -137,13 +137,15 @@ import Testing
     }
 
     @Test func smallBookletImposesSheetBySheet() throws {
-        // Cover, contents, a 2-page handout and the back page: 5 pages, padded to 8 before the back page.
+        // Cover, contents, a handout of 2 to 4 pages and the back page: padded to 8 pages, with
+        // the blanks before the back page.
         let built = Self.build(["--procedures", "radiofrequency-ablation"])
         #expect(built.result.status == 0, "\(built.result.stderr)")
-        #expect(try TestSupport.pageCount(built.pdf) == 5)
+        let count = try TestSupport.pageCount(built.pdf)
+        try #require((5...8).contains(count), "\(count) pages")
         #expect(try TestSupport.pageCount(built.imposed) == 4)
-        let original = try (1...5).map { TestSupport.words(try TestSupport.text(built.pdf, page: $0)) }
-        let padded = Array(original.prefix(4)) + [[], [], []] + [original[4]]
+        let original = try (1...count).map { TestSupport.words(try TestSupport.text(built.pdf, page: $0)) }
+        let padded = Array(original.dropLast()) + Array(repeating: [], count: 8 - count) + [original[count - 1]]
         let size = try #require(try TestSupport.info(built.pdf)["Page size"]?.split(separator: " "))
         let width = Int(Double(size[0])!), height = Int(Double(size[2])!)
         let expected = [(8, 1), (2, 7), (6, 3), (4, 5)]

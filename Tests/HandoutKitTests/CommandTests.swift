@@ -78,7 +78,7 @@ import Testing
         let folder = try TestSupport.temporaryFolder()
         let layout = folder.appendingPathComponent("mine.yaml")
         try write("page:\n  size: huge\n", to: layout)
-        try expectError(layout: layout.path, mentions: ["mine.yaml:2", "page.size", "letter, a4, legal"]) { _ in }
+        try expectError(layout: layout.path, mentions: ["mine.yaml:2", "page.size", "letter, a4, a5, legal, half-letter"]) { _ in }
         try write("fonts:\n  body: Comic Nonexistent Sans 11\n", to: layout)
         try expectError(layout: layout.path, mentions: ["mine.yaml:2", "fonts.body", "Comic Nonexistent Sans"]) { _ in }
         try expectError(layout: "no-such-layout", mentions: ["no-such-layout.yaml", "letter"]) { _ in }

@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("page:\n  size: tabloid\n", 2, "'page.size': 'tabloid' is not a page size"),
+        ("page:\n  size: poster\n", 2, "'page.size': 'poster' is not a page size"),
         ("colour:\n  accent: red\n", 1, "'colour': is not a known key"),
         ("color:\n  accent: red\n", 2, "'color.accent': 'red' is not a color"),
         ("spacing:\n  line: 9\n", 2, "'spacing.line'"),
@@ -181,5 +181,30 @@ import Testing
         #expect(footer.render(["title": "A", "reviewed": "", "page": "1", "pages": "2"]) == "A · Page 1 of 2")
         #expect(Template("{clinic} · {phone}").render(["clinic": "C", "phone": ""]) == "C")
         #expect(Template("{phone} · {clinic}").render(["clinic": "C", "phone": ""]) == "C")
+    }
+}
+
+/// The shipped layouts keep to patient-education guidance on type.
+@Suite struct ShippedLayoutTests {
+    let loader = ThemeLoader(folders: [TestSupport.packageRoot.appendingPathComponent("Layouts")])
+
+    func size(_ font: String) -> Double {
+        Double(font.split(separator: " ").last ?? "") ?? 0
+    }
+
+    @Test(arguments: ["letter", "a4", "half-letter", "large-print"])
+    func noTypeBelowNinePointsAndHeadingsStandOut(layout: String) throws {
+        let theme = try loader.load(layout)
+        #expect(size(theme.fonts.small) >= 9)
+        #expect(size(theme.fonts.heading) >= 1.3 * size(theme.fonts.body))
+        #expect(size(theme.fonts.heading) * theme.metrics.headings.subheadingScale > size(theme.fonts.body))
+    }
+
+    @Test func largePrintSetsEverythingAtSixteenPointsOrMoreInBlack() throws {
+        let theme = try loader.load("large-print")
+        for role in Theme.Fonts.roles { #expect(size(theme.fonts[role]) >= 16, "\(role)") }
+        #expect(theme.summaryStyle == .plain)
+        let letter = try loader.load("letter")
+        #expect(size(letter.fonts.body) == 12)
     }
 }

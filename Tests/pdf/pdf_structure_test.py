@@ -6,6 +6,7 @@ Run by scripts/test after the Swift tests:  python pdf_structure_test.py HANDOUT
 """
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,39 @@ def handout(*arguments):
     result = subprocess.run([HANDOUT, *arguments], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result
+
+
+def glyph_sizes(path):
+    """The size each text-showing operator sets its glyphs at, in points: Tf's size times the text
+    matrix's and the transformation matrix's scale."""
+    sizes = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            scale, font_size, text_scale = [1.0], 0.0, 1.0
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name == "q":
+                    scale.append(scale[-1])
+                elif name == "Q":
+                    scale.pop()
+                elif name == "cm":
+                    a, b, c, d = (float(x) for x in operands[:4])
+                    scale[-1] *= abs(a * d - b * c) ** 0.5
+                elif name == "Tf":
+                    font_size = float(operands[1])
+                elif name == "Tm":
+                    a, b, c, d = (float(x) for x in operands[:4])
+                    text_scale = abs(a * d - b * c) ** 0.5
+                elif name in ("Tj", "TJ", "'", '"'):
+                    sizes.append(font_size * text_scale * scale[-1])
+    return sizes
+
+
+def median_line_length(path):
+    """The median length, in characters, of the text lines at least 40 characters long (so the
+    short last lines of paragraphs, headings and list markers do not count)."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", path, "-"], capture_output=True, text=True, check=True).stdout
+    return statistics.median(len(line) for line in text.splitlines() if len(line) >= 40)
 
 
 def structure_elements(node, found):
@@ -52,6 +86,13 @@ class FinishedPDFs(unittest.TestCase):
                 "--field", "procedure_date=2026-12-03", "--field", "notes=Bring your glasses.")
         cls.files = sorted(os.path.join(out, name) for name in os.listdir(out) if name.endswith(".pdf"))
         assert len(cls.files) == 10, cls.files
+        large = os.path.join(cls.work, "large")
+        handout("render", "--all", "--layout", "large-print", "--content", CONTENT, "--output", large)
+        handout("booklet", "--layout", "large-print", "--content", CONTENT, "--output", os.path.join(large, "booklet.pdf"))
+        handout("render", "prep", "--layout", "large-print", "--content", os.path.join(FIXTURES, "Personal"),
+                "--output", os.path.join(large, "personal.pdf"), "--field", "patient_name=Ana Ruiz", "--field", "physician=Dr. Lee",
+                "--field", "arrival_time=7:30", "--field", "procedure_date=2026-12-03", "--field", "notes=Bring your glasses.")
+        cls.large_print = sorted(os.path.join(large, name) for name in os.listdir(large) if name.endswith(".pdf"))
 
     @classmethod
     def tearDownClass(cls):
@@ -131,6 +172,15 @@ class FinishedPDFs(unittest.TestCase):
                 with pdf.open_metadata() as xmp:
                     self.assertEqual(xmp.get("dc:title"), str(pdf.docinfo.Title))
                     self.assertEqual(list(xmp.get("dc:language")), ["en"])
+
+    def test_type_is_big_enough_to_read(self):
+        for path in self.files:
+            self.assertGreaterEqual(min(glyph_sizes(path)), 9, f"{os.path.basename(path)} sets type below 9 pt")
+        for path in self.large_print:
+            self.assertGreaterEqual(min(glyph_sizes(path)), 16, f"large print {os.path.basename(path)} sets type below 16 pt")
+        for slug in sorted(os.listdir(os.path.join(CONTENT, "procedures"))):
+            path = os.path.join(self.work, "out", slug.replace(".md", ".pdf"))
+            self.assertLessEqual(median_line_length(path), 75, f"{slug}: lines too long to read easily")
 
     def test_qpdf_finds_nothing_wrong_and_a_rerun_gives_the_same_bytes(self):
         for path in self.files:

@@ -52,7 +52,8 @@ public final class Typesetter {
             color: theme.accent, tags: [tag(.heading1)], before: 0, after: metrics.title.spaceAfterTitle, keepWithNext: true, breakable: false)]
         if let summary, !summary.isEmpty {
             boxes.append(textBox(
-                StyledText(summary).styled { $0.italic = true }, style: bodyStyle, color: .muted,
+                theme.summaryStyle == .muted ? StyledText(summary).styled { $0.italic = true } : StyledText(summary),
+                style: bodyStyle, color: theme.summaryStyle == .muted ? .muted : .text,
                 tags: [tag(.paragraph)], before: 0, after: metrics.title.spaceAfterSummary, keepWithNext: true, breakable: false))
         }
         let rule = metrics.title.ruleWidth
@@ -106,7 +107,7 @@ public final class Typesetter {
         _ text: StyledText, style: TextStyle, color: Color, width: Double? = nil, indent: Double = 0,
         tags: [StructureTag], before: Double, after: Double, keepWithNext: Bool = false, breakable: Bool = true
     ) -> FlowBox {
-        let text = Self.withPrintedAddresses(text, scale: metrics.links.addressScale)
+        let text = Self.withPrintedAddresses(text, scale: addressScale(for: style))
         let shaped = shaper.shape(linkStyled(text), style: style, width: width ?? self.width)
         return FlowBox(
             content: .lines(FlowBox.Lines(shaped: shaped, links: text.links, indent: indent, color: color, characters: text.links.isEmpty ? "" : text.text)),
@@ -128,6 +129,14 @@ public final class Typesetter {
             result = result.inserting(extra, at: link.end)
         }
         return result
+    }
+
+    /// The printed address's size relative to `style`: smaller, but never below the small font
+    /// (in large print, the same size).
+    private func addressScale(for style: TextStyle) -> Double {
+        let size = FontDescription(style.font).pointSize, small = FontDescription(theme.fonts.small).pointSize
+        guard size > 0 else { return metrics.links.addressScale }
+        return min(1, max(metrics.links.addressScale, small / size))
     }
 
     /// How an address reads on paper: "riverside-ir.example/resources" for

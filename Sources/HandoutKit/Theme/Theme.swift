@@ -46,6 +46,9 @@ public struct Theme: Equatable, Sendable {
     public var paragraphSpacing: Double
     public var header: Template
     public var footer: Template
+    /// How a handout's summary under its title is set: grey italic, or like the body text
+    /// (large print: no grey or italic text for low-vision readers).
+    public var summaryStyle: SummaryStyle = .muted
     /// Booklets: start each part and handout on a right-hand page, for double-sided printing.
     public var bookletStartOnRight = false
     public var bookletHeader = Template("{section}")
@@ -60,10 +63,10 @@ public struct Theme: Equatable, Sendable {
     /// The built-in default, which `Layouts/letter.yaml` spells out and other layouts start from.
     public static let standard = Theme(
         pageSize: PageSizeName.letter.size,
-        margins: Margins(top: 54, bottom: 54, left: 60, right: 60),
+        margins: Margins(top: 54, bottom: 54, left: 72, right: 72),
         fonts: Fonts(
-            body: "DejaVu Sans 10.5", heading: "DejaVu Sans Bold 13.5",
-            small: "DejaVu Sans 8.5", title: "DejaVu Sans Bold 21"),
+            body: "DejaVu Sans 12", heading: "DejaVu Sans Bold 16",
+            small: "DejaVu Sans 9.5", title: "DejaVu Sans Bold 24"),
         accent: Color(hex: "#1f5f8b")!,
         lineSpacing: 1.3,
         paragraphSpacing: 6,
@@ -79,15 +82,36 @@ public struct Theme: Equatable, Sendable {
     }
 }
 
+/// How the summary under a handout's title is set.
+public enum SummaryStyle: String, Sendable, CaseIterable {
+    /// Grey italic, set apart from the body.
+    case muted
+    /// Like the body: black upright type.
+    case plain
+}
+
 /// Paper sizes a layout may name.
 public enum PageSizeName: String, CaseIterable, Sendable {
-    case letter, a4, legal
+    case letter, a4, a5, legal
+    case halfLetter = "half-letter"
+    /// 11 × 17 in, the sheet a Letter-size booklet is imposed on.
+    case tabloid
+    case a3
 
     public var size: Size {
         switch self {
         case .letter: Size(width: 612, height: 792)
-        case .a4: Size(width: 595.276, height: 841.89)
+        case .halfLetter: Size(width: 396, height: 612)
+        case .tabloid: Size(width: 792, height: 1224)
         case .legal: Size(width: 612, height: 1008)
+        case .a5: Size(width: 419.528, height: 595.276)
+        case .a4: Size(width: 595.276, height: 841.89)
+        case .a3: Size(width: 841.89, height: 1190.551)
         }
+    }
+
+    /// The size a page of `size` is known by, if any (either way round, to half a point).
+    public static func named(_ size: Size) -> PageSizeName? {
+        allCases.first { abs($0.size.width - size.width) < 0.5 && abs($0.size.height - size.height) < 0.5 }
     }
 }

@@ -62,7 +62,7 @@ public struct ThemeLoader {
         let file = DisplayPath.of(url)
         let text = try SourceText.read(url, what: "this layout")
         let yaml = try YAMLMapping(parsing: text, file: file, what: "this layout")
-        try yaml.rejectUnknownKeys(allowed: ["page", "fonts", "color", "spacing", "header", "footer", "booklet"])
+        try yaml.rejectUnknownKeys(allowed: ["page", "fonts", "color", "spacing", "summary", "header", "footer", "booklet"])
         var theme = Theme.standard
         theme.file = file
 
@@ -118,6 +118,13 @@ public struct ThemeLoader {
                 theme.paragraphSpacing = try length(entry, key: "spacing.paragraph", file: file, range: 0...72)
             }
         }
+        if let value = try yaml.string("summary") {
+            guard let style = SummaryStyle(rawValue: value.lowercased()) else {
+                throw HandoutError(file: file, line: yaml.entry("summary")?.line, key: "summary",
+                                   "'\(value)' is not a summary style; use \(SummaryStyle.allCases.map(\.rawValue).joined(separator: " or "))")
+            }
+            theme.summaryStyle = style
+        }
         if let value = try template(yaml, "header", fields: Self.templateFields) { theme.header = value }
         if let value = try template(yaml, "footer", fields: Self.templateFields) { theme.footer = value }
         if let booklet = try yaml.mapping("booklet") {
@@ -145,7 +152,7 @@ public struct ThemeLoader {
     }
 
     private func pageSize(_ entry: YAMLMapping.Entry, file: String) throws -> Size {
-        let allowed = "letter, a4, legal, or [width, height] in points"
+        let allowed = PageSizeName.allCases.map(\.rawValue).joined(separator: ", ") + ", or [width, height] in points"
         if let name = entry.value.scalar?.string {
             guard let size = PageSizeName(rawValue: name.lowercased()) else {
                 throw HandoutError(file: file, line: entry.line, key: "page.size", "'\(name)' is not a page size; use \(allowed)")
