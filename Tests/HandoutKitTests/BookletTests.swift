@@ -234,3 +234,35 @@ import Testing
         try expectBookletError("title: B\nparts:\n  - title: P\n    pages: 3\n    procedures: [kitchen-sink]\n", mentions: ["booklet.yaml:4", "'parts[1].pages'"])
     }
 }
+
+/// A booklet to fold prints on the clinic's ordinary paper.
+@Suite struct FoldingPaperTests {
+    func sheetSize(_ pdf: URL) throws -> String {
+        try TestSupport.info(pdf)["Page size"] ?? ""
+    }
+
+    @Test func halfSizePagesFoldFromTheClinicsOwnPaper() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for (layout, paper) in [("half-letter", "792 x 612 pts (letter)"), ("a5", "841.89 x 595.276 pts (A4)")] {
+            let pdf = folder.appendingPathComponent("\(layout).pdf")
+            let result = try TestSupport.handout(["booklet", "--layout", layout, "--imposition", "saddle-stitch", "--output", pdf.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("--imposition"), "no paper warning for \(layout)")
+            #expect(try sheetSize(folder.appendingPathComponent("\(layout)-imposed.pdf")).hasPrefix(paper), "\(layout)")
+        }
+        let letter = try TestSupport.handout(["booklet", "--imposition", "saddle-stitch", "--output", folder.appendingPathComponent("letter.pdf").path])
+        #expect(letter.status == 0)
+        #expect(letter.stderr.contains("warning: --imposition: Letter pages fold from 11 × 17 in (tabloid) sheets"), "\(letter.stderr)")
+    }
+
+    @Test func theDefaultCommandFoldsHalfLetterPagesForALetterClinic() throws {
+        let project = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Content"), to: project.appendingPathComponent("Content"))
+        let result = try TestSupport.handout([], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = project.appendingPathComponent("Output")
+        #expect(try sheetSize(output.appendingPathComponent("booklet.pdf")).hasPrefix("612 x 792 pts (letter)"))
+        #expect(try sheetSize(output.appendingPathComponent("booklet-imposed.pdf")).hasPrefix("792 x 612 pts (letter)"))
+        #expect(!result.stderr.contains("tabloid"))
+    }
+}

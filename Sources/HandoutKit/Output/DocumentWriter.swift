@@ -28,7 +28,7 @@ public struct DocumentWriter: Sendable {
 
     /// Why `--strict` refuses `document`: its first warning, as an error; nil when it may go.
     public func strictRefusal(of document: Document) -> HandoutError? {
-        guard strict, let first = document.warnings.first else { return nil }
+        guard strict, let first = (document.warnings + document.companions.flatMap(\.document.warnings)).first else { return nil }
         return HandoutError(file: first.file, line: first.line, "\(first.message) (an error with --strict)")
     }
 
@@ -49,7 +49,7 @@ public struct DocumentWriter: Sendable {
     /// Finishes `document` and sends it to `destination`; its companions go beside it.
     @discardableResult
     public func deliver(_ document: Document, to destination: Destination) throws -> Delivery {
-        document.warnings.forEach(report)
+        (document.warnings + document.companions.flatMap(\.document.warnings)).forEach(report)
         if let refusal = strictRefusal(of: document) { throw refusal }
         let finished = try finish(document)
         let (fileMode, folderMode): (mode_t, mode_t) = document.isPersonal ? (0o600, 0o700) : (0o644, 0o755)

@@ -55,6 +55,7 @@ public final class HandoutEngine: Sendable {
                 language: language, isTagged: false, isPersonal: document.isPersonal,
                 name: (request.name as NSString).deletingPathExtension + "-imposed.pdf")
             imposed.date = document.date
+            if let warning = Self.sheetWarning(for: theme.pageSize) { imposed.warnings.append(warning) }
             document.companions = [Document.Companion(suffix: "-imposed", document: imposed)]
         }
         return document
@@ -102,6 +103,29 @@ public final class HandoutEngine: Sendable {
         }
         composition.warnings = warnings + composition.warnings
         return (composition, language)
+    }
+
+    /// The half-size layout whose imposed booklet prints on the same paper as `pageSize`:
+    /// half-letter for Letter, A5 for A4; nil for any other paper.
+    public static func foldedLayout(for pageSize: Size) -> String? {
+        switch PageSizeName.named(pageSize) {
+        case .letter: PageSizeName.halfLetter.rawValue
+        case .a4: PageSizeName.a5.rawValue
+        default: nil
+        }
+    }
+
+    /// Saddle-stitched Letter or A4 pages need sheets twice that size: say so, and how to print
+    /// on the clinic's own paper instead.
+    static func sheetWarning(for pageSize: Size) -> Warning? {
+        switch PageSizeName.named(pageSize) {
+        case .letter:
+            Warning(file: "--imposition", "Letter pages fold from 11 × 17 in (tabloid) sheets; print on tabloid paper, or make the booklet with --layout half-letter to print it on Letter")
+        case .a4:
+            Warning(file: "--imposition", "A4 pages fold from A3 sheets; print on A3 paper, or make the booklet with --layout a5 to print it on A4")
+        default:
+            nil
+        }
     }
 
     /// Refuses a layout whose fonts fontconfig would silently replace with another family.

@@ -28,16 +28,19 @@ public struct SaddleStitchRenderer {
             if n < pages.count || pages.count == 1 { return n <= pages.count ? pages[n - 1] : nil }
             return n == pages.count + padding ? last : nil
         }
-        let sheet = Size(width: 2 * pageSize.width, height: pageSize.height)
+        // On the standard paper the spread fits, centred, so it prints at 100 % (two A5 pages on A4).
+        let spread = Size(width: 2 * pageSize.width, height: pageSize.height)
+        let sheet = PageSizeName.sheet(forSpreadOf: pageSize) ?? spread
+        let inset = Point(x: (sheet.width - spread.width) / 2, y: (sheet.height - spread.height) / 2)
         let surface = try PDFSurface(size: sheet)
         metadata.write(to: surface)
         let graphics = try GraphicsContext(drawingOn: surface)
         let drawer = PageDrawer(graphics: graphics, tagged: false)
         for side in Self.order(pageCount: pages.count + padding) {
             surface.setPageSize(sheet)
-            for (number, dx) in [(side.left, 0.0), (side.right, pageSize.width)] {
+            for (number, dx) in [(side.left, inset.x), (side.right, inset.x + pageSize.width)] {
                 guard let page = page(number) else { continue }
-                try graphics.transformed(dx: dx, dy: 0) {
+                try graphics.transformed(dx: dx, dy: inset.y) {
                     for block in page.blocks { try drawer.draw(block.items) }
                     try drawer.draw(page.furniture)
                 }

@@ -110,6 +110,15 @@ public enum PageSizeName: String, CaseIterable, Sendable {
         }
     }
 
+    /// The standard landscape sheet a spread of two `page`s fits on with at most `slack` points
+    /// to spare each way (two A5 pages are 2 mm narrower than A4); nil when none is that close.
+    public static func sheet(forSpreadOf page: Size, slack: Double = 6) -> Size? {
+        let spread = Size(width: 2 * page.width, height: page.height)
+        return allCases.map { Size(width: $0.size.height, height: $0.size.width) }.first {
+            (0...slack).contains($0.width - spread.width) && (0...slack).contains($0.height - spread.height)
+        }
+    }
+
     /// The size a page of `size` is known by, if any (either way round, to half a point).
     public static func named(_ size: Size) -> PageSizeName? {
         allCases.first { abs($0.size.width - size.width) < 0.5 && abs($0.size.height - size.height) < 0.5 }
