@@ -107,7 +107,7 @@ import Testing
         for (index, page) in document.pages.enumerated() {
             #expect(page.roles.last != "H2", "page \(index + 1) ends with a heading")
             let furniture = page.furniture.compactMap { item -> String? in
-                if case let .text(shaped, _, _, _) = item { return (shaped as? FakeShapedText)?.lineTexts.joined() }
+                if case let .text(shaped, _, _, _, _) = item { return (shaped as? FakeShapedText)?.lineTexts.joined() }
                 return nil
             }
             #expect(furniture.contains("Clinic"))

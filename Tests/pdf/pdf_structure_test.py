@@ -163,6 +163,37 @@ class FinishedPDFs(unittest.TestCase):
                         self.assertTrue(str(annotation.get("/Contents", "")).strip(), f"{os.path.basename(path)}: a link without /Contents")
         self.assertGreaterEqual(links, 10)  # the booklet's contents entries and the handouts' links
 
+    def test_contents_entries_and_links_hold_their_words(self):
+        """Read through poppler's view of the structure tree: each TOCI and each Link holds text."""
+        for path in self.files:
+            tree = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True, text=True, check=True).stdout
+            lines = tree.splitlines()
+            for index, line in enumerate(lines):
+                role = line.strip().split(" ")[0]
+                if role not in ("TOCI", "Link"):
+                    continue
+                depth = len(line) - len(line.lstrip())
+                inside = []
+                for following in lines[index + 1:]:
+                    if len(following) - len(following.lstrip()) <= depth:
+                        break
+                    inside.append(following.strip())
+                words = " ".join(" ".join(text.strip('"') for text in inside if text.startswith('"')).split())
+                self.assertTrue(words.strip(), f"{os.path.basename(path)}: a {role} holds no text")
+                if role == "TOCI":
+                    self.assertRegex(words, r" \d+$", f"{os.path.basename(path)}: a contents entry without its page number: {words}")
+                if role == "TOCI" and words.startswith("Epidural Steroid Injection"):
+                    self.assertEqual(words, "Epidural Steroid Injection 2")
+
+    def test_header_footer_and_part_labels_are_artifacts_not_elements(self):
+        booklet = os.path.join(self.work, "out", "booklet.pdf")
+        with pikepdf.open(booklet) as pdf:
+            root = pdf.Root.StructTreeRoot.K
+            document = root[0] if isinstance(root, pikepdf.Array) else root
+            self.assertEqual(document.S, "/Document")
+            top = [str(element.S) for element in document.K if isinstance(element, pikepdf.Dictionary) and "/S" in element]
+        self.assertNotIn("/Span", top, "text outside any block (a header, footer or label) became an element")
+
     def test_catalog_and_xmp_name_the_language_and_title(self):
         for path in self.files:
             with pikepdf.open(path) as pdf:

@@ -101,6 +101,87 @@ public final class TextLayout {
         } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
     }
 
+    /// UTF-8 bytes `start..<end` of each line's text.
+    public func byteRange(ofLine index: Int) -> Range<Int> {
+        guard let line = pango_layout_get_line_readonly(pointer, Int32(index)) else { return 0..<0 }
+        let start = Int(line.pointee.start_index)
+        return start..<start + Int(line.pointee.length)
+    }
+
+    /// Draws line `index` run by run, placed as `draw(lines: first..<…)` places it, with the colors
+    /// and underlines Pango would give it. Consecutive runs whose text lies in `segments[k]` are
+    /// drawn inside `group(k) { … }`, and those in no segment inside `group(nil) { … }`, so a
+    /// caller can wrap each piece (a link's words in its Link tag, the rest in a Span).
+    public func drawRuns(
+        ofLine index: Int, firstLine first: Int, at origin: Point, color: Color, on graphics: GraphicsContext,
+        segments: [Range<Int>], group: (Int?, () -> Void) -> Void
+    ) {
+        guard index < lines.count, first <= index else { return }
+        let iterator = pango_layout_get_iter(pointer)
+        defer { pango_layout_iter_free(iterator) }
+        for _ in 0..<index { pango_layout_iter_next_line(iterator) }
+        var runs: [(run: UnsafeMutablePointer<PangoGlyphItem>, x: Double, width: Double, baseline: Double)] = []
+        while let run = pango_layout_iter_get_run_readonly(iterator) {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_run_extents(iterator, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)
+            runs.append((run, Double(logical.x) / Double(PANGO_SCALE), Double(logical.width) / Double(PANGO_SCALE), baseline))
+            guard pango_layout_iter_next_run(iterator) != 0 else { break }
+        }
+        let shift = lines[first].top
+        let text = pango_layout_get_text(pointer)
+        func draw(_ part: ArraySlice<(run: UnsafeMutablePointer<PangoGlyphItem>, x: Double, width: Double, baseline: Double)>) {
+            for (run, x, width, baseline) in part {
+                let y = origin.y + baseline - shift
+                let style = Self.style(of: run, default: color)
+                graphics.setColor(style.color)
+                cairo_move_to(graphics.pointer, origin.x + x, y)
+                pango_cairo_show_glyph_item(graphics.pointer, text, run)
+                if style.underline, let metrics = pango_font_get_metrics(run.pointee.item.pointee.analysis.font, run.pointee.item.pointee.analysis.language) {
+                    let position = Double(pango_font_metrics_get_underline_position(metrics)) / Double(PANGO_SCALE)
+                    let thickness = Double(pango_font_metrics_get_underline_thickness(metrics)) / Double(PANGO_SCALE)
+                    pango_font_metrics_unref(metrics)
+                    graphics.fill(Rect(x: origin.x + x, y: y - position, width: width, height: thickness), color: style.color)
+                }
+            }
+        }
+        // Consecutive runs in the same segment (or in none) are drawn together.
+        func segment(of run: UnsafeMutablePointer<PangoGlyphItem>) -> Int? {
+            let offset = Int(run.pointee.item.pointee.offset)
+            return segments.firstIndex { $0.contains(offset) }
+        }
+        var start = 0
+        while start < runs.count {
+            let current = segment(of: runs[start].run)
+            var end = start + 1
+            while end < runs.count, segment(of: runs[end].run) == current { end += 1 }
+            let part = runs[start..<end]
+            group(current) { draw(part) }
+            start = end
+        }
+    }
+
+    /// A run's color and underline, from the attributes Pango attached to it.
+    private static func style(of run: UnsafeMutablePointer<PangoGlyphItem>, default color: Color) -> (color: Color, underline: Bool) {
+        var result = (color: color, underline: false)
+        var node = run.pointee.item.pointee.analysis.extra_attrs
+        while let current = node {
+            if let attribute = current.pointee.data?.assumingMemoryBound(to: PangoAttribute.self) {
+                switch attribute.pointee.klass.pointee.type {
+                case PANGO_ATTR_FOREGROUND:
+                    let value = UnsafeRawPointer(attribute).assumingMemoryBound(to: PangoAttrColor.self).pointee.color
+                    result.color = Color(red: Double(value.red) / 65535, green: Double(value.green) / 65535, blue: Double(value.blue) / 65535)
+                case PANGO_ATTR_UNDERLINE:
+                    result.underline = UnsafeRawPointer(attribute).assumingMemoryBound(to: PangoAttrInt.self).pointee.value != Int32(PANGO_UNDERLINE_NONE.rawValue)
+                default:
+                    break
+                }
+            }
+            node = current.pointee.next
+        }
+        return result
+    }
+
     /// The boxes covering UTF-8 bytes `start..<end` on lines `range`, placed as `draw` places them.
     public func rects(bytes start: Int, _ end: Int, lines range: Range<Int>, at origin: Point) -> [Rect] {
         guard let first = range.first, first < lines.count else { return [] }

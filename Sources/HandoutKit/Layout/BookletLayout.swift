@@ -161,7 +161,8 @@ public struct BookletLayout {
             let shaped = shaper.shape(text, style: typesetter.bodyStyle, width: titleWidth)
             var numberStyle = typesetter.bodyStyle
             numberStyle.alignment = .right
-            let number = shaper.shape(StyledText(numbers[entry.anchor] ?? ""), style: numberStyle, width: numberWidth)
+            // A space before the number, so that the entry reads "Epidural Steroid Injection 2".
+            let number = shaper.shape(StyledText(numbers[entry.anchor].map { " " + $0 } ?? ""), style: numberStyle, width: numberWidth)
             let last = shaped.lines.count - 1
             let baseline = shaped.lines[last].baseline
             let numberX = typesetter.width - numberWidth
@@ -175,11 +176,12 @@ public struct BookletLayout {
                     from: Point(x: dotsStart, y: baseline), to: Point(x: numberX + numberWidth - number.lineWidth(0) - 6, y: baseline),
                     .muted), at: 1)
             }
-            items.append(.link(
+            // The entry's words, leader and page number all inside its link, inside its TOCI.
+            let link = PageItem.link(
                 .destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)],
-                text: "\(entry.title), page \(numbers[entry.anchor] ?? "")"))
+                text: "\(entry.title), page \(numbers[entry.anchor] ?? "")", content: items)
             boxes.append(FlowBox(
-                content: .solid(height: shaped.height, items: [.tagged(.reference, items)]),
+                content: .solid(height: shaped.height, items: [.tagged(.reference, [link])]),
                 tags: [tocTag, typesetter.tag(.contentsItem)],
                 spaceBefore: entry.level == 0 ? theme.metrics.booklet.spaceBeforePartEntry : theme.metrics.booklet.spaceBeforeHandoutEntry, spaceAfter: 0))
         }

@@ -66,11 +66,8 @@ public struct FlowBox {
             return items.map { $0.offsetBy(dx: x, dy: y) }
         case let .lines(lines):
             let origin = Point(x: x + lines.indent, y: y)
-            var text: [PageItem] = [.text(lines.shaped, lines: range, origin: origin, color: lines.color)]
-            for link in lines.links {
-                let rects = lines.shaped.rects(bytes: link.start, link.end, lines: range, at: origin)
-                if !rects.isEmpty { text.append(.link(.uri(link.url), rects: rects, text: lines.text(of: link))) }
-            }
+            let links = lines.links.map { TextLink(start: $0.start, end: $0.end, target: .uri($0.url), words: lines.text(of: $0)) }
+            let text: [PageItem] = [.text(lines.shaped, lines: range, origin: origin, color: lines.color, links: links)]
             var result: [PageItem] = []
             if range.lowerBound == 0, let marker = lines.marker, let first = lines.shaped.lines.first,
                let markerLine = marker.lines.first {

@@ -6,12 +6,22 @@ public enum LinkTarget: Equatable, Sendable {
     case destination(String)
 }
 
+/// A link over UTF-8 bytes `start..<end` of a shaped paragraph: its words are drawn inside it.
+public struct TextLink: Equatable, Sendable {
+    public var start: Int
+    public var end: Int
+    public var target: LinkTarget
+    /// The words it covers (the annotation's /Contents).
+    public var words: String
+}
+
 /// One thing drawn at a fixed place on a page. The renderer draws these and decides nothing.
 public enum PageItem {
-    /// Lines `lines` of a shaped paragraph, the first line's top at `origin`.
-    case text(ShapedText, lines: Range<Int>, origin: Point, color: Color)
-    /// A clickable area, with the words it covers (the link annotation's /Contents).
-    case link(LinkTarget, rects: [Rect], text: String)
+    /// Lines `lines` of a shaped paragraph, the first line's top at `origin`, with its links.
+    case text(ShapedText, lines: Range<Int>, origin: Point, color: Color, links: [TextLink] = [])
+    /// A clickable area, with the words it covers (the link annotation's /Contents), and the items
+    /// drawn inside the link so that its structure element holds them.
+    case link(LinkTarget, rects: [Rect], text: String, content: [PageItem] = [])
     /// A named place that links and bookmarks can open.
     case destination(String, Point)
     /// A dotted line (contents leaders).
@@ -27,8 +37,9 @@ public enum PageItem {
     public func offsetBy(dx: Double, dy: Double) -> PageItem {
         func move(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
         switch self {
-        case let .text(shaped, lines, origin, color): return .text(shaped, lines: lines, origin: move(origin), color: color)
-        case let .link(target, rects, text): return .link(target, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) }, text: text)
+        case let .text(shaped, lines, origin, color, links): return .text(shaped, lines: lines, origin: move(origin), color: color, links: links)
+        case let .link(target, rects, text, content):
+            return .link(target, rects: rects.map { $0.offsetBy(dx: dx, dy: dy) }, text: text, content: content.map { $0.offsetBy(dx: dx, dy: dy) })
         case let .destination(name, point): return .destination(name, move(point))
         case let .dots(from, to, color): return .dots(from: move(from), to: move(to), color)
         case let .fill(rect, color, radius): return .fill(rect.offsetBy(dx: dx, dy: dy), color, cornerRadius: radius)

@@ -65,10 +65,12 @@ public struct PDFRenderer {
                     }
                 }
                 open = block.tags
+                drawer.openElements = block.tags.count
                 try drawer.draw(block.items)
             }
             // Elements end with the page, so the header and footer stay outside them.
             for tag in open.reversed() { graphics.endTag(tag.role.rawValue) }
+            drawer.openElements = 0
             try drawer.draw(page.furniture)
             graphics.showPage()
         }

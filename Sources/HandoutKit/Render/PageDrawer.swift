@@ -10,6 +10,9 @@ final class PageDrawer {
     private let tagged: Bool
     /// The words of each link annotation drawn so far, in order.
     private(set) var linkTexts: [String] = []
+    /// Structure elements open around what is drawn now: text outside any (header, footer, a
+    /// part's label) is left untagged, for the finishing step to mark as an artifact.
+    var openElements = 0
 
     init(graphics: GraphicsContext, tagged: Bool) {
         self.graphics = graphics
@@ -22,31 +25,53 @@ final class PageDrawer {
 
     private func draw(_ item: PageItem) throws {
         switch item {
-        case let .text(shaped, lines, origin, color):
+        case let .text(shaped, lines, origin, color, links):
             guard let layout = shaped as? TextLayout else {
                 throw GraphicsError("text was measured without Pango and cannot be drawn")
             }
-            guard tagged, lines.count > 1 else {
+            guard tagged, openElements > 0 else {
                 layout.draw(lines: lines, at: origin, color: color, on: graphics)
                 return
             }
             // One marked-content span per line: poppler (and some readers) lose the rest of a
-            // sequence after the ActualText span cairo emits for a line's trailing space.
+            // sequence after the ActualText span cairo emits for a line's trailing space, and cairo
+            // drops a one-line paragraph's text from the tree when a link sits beside it.
             for line in lines {
                 let y = origin.y + layout.lines[line].top - layout.lines[lines.lowerBound].top
+                let here = layout.byteRange(ofLine: line)
+                let crossing = links.filter { $0.start < here.upperBound && here.lowerBound < $0.end }
                 graphics.beginTag(StructureRole.span.rawValue)
-                layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
+                if crossing.isEmpty {
+                    layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
+                } else {
+                    // A link's words are drawn inside its Link tag, so the link holds its text and
+                    // cairo makes its clickable area from where the words are. The words around
+                    // it go in Spans of their own: cairo 1.16 drops an element's own text from
+                    // the tree when the element also holds a link.
+                    layout.drawRuns(
+                        ofLine: line, firstLine: lines.lowerBound, at: origin, color: color, on: graphics,
+                        segments: crossing.map { $0.start..<$0.end }
+                    ) { index, body in
+                        guard let index else {
+                            graphics.beginTag(StructureRole.span.rawValue)
+                            body()
+                            graphics.endTag(StructureRole.span.rawValue)
+                            return
+                        }
+                        linkTexts.append(crossing[index].words)
+                        graphics.beginTag(StructureRole.link.rawValue, attributes: Self.goal(crossing[index].target))
+                        body()
+                        graphics.endTag(StructureRole.link.rawValue)
+                    }
+                }
                 graphics.endTag(StructureRole.span.rawValue)
             }
-        case let .link(target, rects, text):
-            guard tagged, !rects.isEmpty else { return }
+        case let .link(target, rects, text, content):
+            guard tagged, !rects.isEmpty else { return try draw(content) }
             linkTexts.append(text)
             let numbers = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
-            let goal = switch target {
-            case let .uri(url): "uri=\(cairoTagString(url))"
-            case let .destination(name): "dest=\(cairoTagString(name))"
-            }
-            graphics.beginTag(StructureRole.link.rawValue, attributes: "\(goal) rect=[\(numbers)]")
+            graphics.beginTag(StructureRole.link.rawValue, attributes: "\(Self.goal(target)) rect=[\(numbers)]")
+            try draw(content)
             graphics.endTag(StructureRole.link.rawValue)
         case let .destination(name, point):
             guard tagged else { return }
@@ -64,8 +89,18 @@ final class PageDrawer {
             graphics.draw(try bitmap(file), in: rect)
         case let .tagged(role, items):
             if tagged { graphics.beginTag(role.rawValue) }
+            openElements += 1
+            defer { openElements -= 1 }
             try draw(items)
             if tagged { graphics.endTag(role.rawValue) }
+        }
+    }
+
+    /// A link tag's target attribute.
+    private static func goal(_ target: LinkTarget) -> String {
+        switch target {
+        case let .uri(url): "uri=\(cairoTagString(url))"
+        case let .destination(name): "dest=\(cairoTagString(name))"
         }
     }
 

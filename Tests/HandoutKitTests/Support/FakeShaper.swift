@@ -49,7 +49,7 @@ extension Page {
         func collect(_ items: [PageItem]) -> [String] {
             items.flatMap { item -> [String] in
                 switch item {
-                case let .text(shaped, lines, _, _):
+                case let .text(shaped, lines, _, _, _):
                     guard let fake = shaped as? FakeShapedText else { return [] }
                     return Array(fake.lineTexts[lines])
                 case let .tagged(_, inner): return collect(inner)
