@@ -15,6 +15,7 @@
 #include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -256,6 +257,91 @@ struct FigureWalker {
     }
 };
 
+bool isType(QPDFObjectHandle object, char const* type) {
+    return object.isDictionary() && object.getKey("/Type").isName() && object.getKey("/Type").getName() == type;
+}
+
+/// The structure elements under `node` in pre-order, which is the order cairo opened them.
+void collectElements(QPDFObjectHandle node, std::vector<QPDFObjectHandle>& into) {
+    if (node.isArray()) {
+        for (int i = 0; i < node.getArrayNItems(); ++i) collectElements(node.getArrayItem(i), into);
+        return;
+    }
+    if (!node.isDictionary() || !node.hasKey("/S")) return;
+    into.push_back(node);
+    if (node.hasKey("/K")) collectElements(node.getKey("/K"), into);
+}
+
+/// An element's kids as an array, made one if /K held a single kid or none.
+QPDFObjectHandle kidsOf(QPDFObjectHandle element) {
+    QPDFObjectHandle kids = element.getKey("/K");
+    if (kids.isArray()) return kids;
+    QPDFObjectHandle array = QPDFObjectHandle::newArray();
+    if (!kids.isNull()) array.appendItem(kids);
+    element.replaceKey("/K", array);
+    return array;
+}
+
+/// Moves everything in `continued` to the end of `original` and takes `continued` out of the
+/// tree. cairo ends every element with its page (marked content cannot cross one), so a list
+/// that crosses a page break comes out as two lists; a screen reader must hear one.
+void mergeContinuation(QPDF& pdf, QPDFObjectHandle tree, QPDFObjectHandle continued, QPDFObjectHandle original) {
+    QPDFObjectHandle into = kidsOf(original);
+    QPDFObjectHandle moving = kidsOf(continued);
+    QPDFObjectHandle page = continued.getKey("/Pg");
+    for (int i = 0; i < moving.getArrayNItems(); ++i) {
+        QPDFObjectHandle kid = moving.getArrayItem(i);
+        if (kid.isInteger() || isType(kid, "/MCR")) {
+            // Marked content: a bare MCID means "on my page", which the original's page may not
+            // be, so it becomes a reference that names its page; the parent tree then names the
+            // element it now belongs to.
+            QPDFObjectHandle on = kid.isInteger() || !kid.hasKey("/Pg") ? page : kid.getKey("/Pg");
+            int mcid = kid.isInteger() ? kid.getIntValueAsInt() : kid.getKey("/MCID").getIntValueAsInt();
+            if (!on.isDictionary()) throw std::runtime_error("a continued element's marked content names no page");
+            QPDFObjectHandle parents = parentsOf(pdf, tree, on);
+            if (!parents.isArray() || mcid < 0 || mcid >= parents.getArrayNItems()) {
+                throw std::runtime_error("a page's parent tree does not hold a continued element's marked content");
+            }
+            parents.setArrayItem(mcid, original);
+            kid = QPDFObjectHandle::parse("<< /Type /MCR >>");
+            kid.replaceKey("/Pg", on);
+            kid.replaceKey("/MCID", QPDFObjectHandle::newInteger(mcid));
+        } else if (isType(kid, "/OBJR")) {
+            QPDFObjectHandle key = kid.getKey("/Obj").getKey("/StructParent");
+            if (key.isInteger()) QPDFNumberTreeObjectHelper(tree.getKey("/ParentTree"), pdf).insert(key.getIntValue(), original);
+            if (!kid.hasKey("/Pg") && page.isDictionary()) kid.replaceKey("/Pg", page);
+        } else if (kid.isDictionary()) {
+            kid.replaceKey("/P", original);
+        }
+        into.appendItem(kid);
+    }
+    QPDFObjectHandle siblings = kidsOf(continued.getKey("/P"));
+    for (int i = siblings.getArrayNItems() - 1; i >= 0; --i) {
+        if (siblings.getArrayItem(i).getObjGen() == continued.getObjGen()) siblings.eraseItem(i);
+    }
+}
+
+/// Joins each element cairo started again on a later page to the element it continues, the
+/// innermost and latest first, so a list item continued inside a continued list joins its own
+/// item before the list's remaining items move.
+void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, handout_finish_request const* request) {
+    if (request->element_count == 0 || !tree.isDictionary()) return;
+    std::vector<QPDFObjectHandle> elements;
+    collectElements(tree.getKey("/K"), elements);
+    if (elements.size() != request->element_count) {
+        throw std::runtime_error("the structure tree has " + std::to_string(elements.size()) + " elements, the renderer opened " +
+                                 std::to_string(request->element_count));
+    }
+    std::vector<std::pair<size_t, size_t>> pairs;
+    for (size_t i = 0; i < request->continuation_count; ++i) {
+        size_t continued = request->continued_elements[i], original = request->original_elements[i];
+        if (continued >= elements.size() || original >= continued) throw std::runtime_error("a continued element is out of order");
+        pairs.emplace_back(continued, original);
+    }
+    std::sort(pairs.rbegin(), pairs.rend());
+    for (auto const& [continued, original] : pairs) mergeContinuation(pdf, tree, elements[continued], elements[original]);
+}
+
 void finish(QPDF& pdf, handout_finish_request const* request) {
     QPDFObjectHandle root = pdf.getRoot();
     QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
@@ -296,6 +382,7 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
         if (tree.isDictionary() && tree.hasKey("/K")) figures.walk(tree.getKey("/K"));
         if (figures.next != request->figure_count) throw std::runtime_error("the PDF has fewer figures than descriptions");
         if (figures.nextPicture != pictures.size()) throw std::runtime_error("the PDF has pictures outside any figure");
+        mergeContinuations(pdf, tree, request);
         root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
     }
     QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");

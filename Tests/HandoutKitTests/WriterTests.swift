@@ -15,7 +15,7 @@ import Testing
     let plain = DocumentWriter(steps: [])
 
     func document(_ text: String = "%PDF-", personal: Bool = false, name: String = "x.pdf") -> Document {
-        Document(format: .pdf, bytes: Array(text.utf8), pages: 1, language: "en", isTagged: true, isPersonal: personal, name: name)
+        Document(format: .pdf, bytes: Array(text.utf8), pages: 1, language: "en", structure: nil, isPersonal: personal, name: name)
     }
 
     func mode(_ url: URL) throws -> Int {

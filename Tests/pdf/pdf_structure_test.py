@@ -5,6 +5,7 @@ qpdf finds nothing wrong, and a second run gives the same bytes.
 Run by scripts/test after the Swift tests:  python pdf_structure_test.py HANDOUT_BINARY
 """
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -73,6 +74,35 @@ def structure_elements(node, found):
     return found
 
 
+def element_pages(element, pages, inherited=None):
+    """The page numbers an element's marked content lies on."""
+    here = pages.get(element.Pg.objgen) if "/Pg" in element else inherited
+    kids = element.get("/K")
+    kids = kids if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+    found = set()
+    for kid in kids:
+        if isinstance(kid, int):
+            found.add(here)
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            found.add(pages.get(kid.Pg.objgen) if "/Pg" in kid else here)
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found |= element_pages(kid, pages, here)
+    return found
+
+
+def top_level_elements(path):
+    """(role, words) for each element directly under Document, through poppler's reading of the tree."""
+    lines = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True, text=True, check=True).stdout.splitlines()
+    found = []
+    for line in lines:
+        depth = len(line) - len(line.lstrip())
+        if depth == 2:
+            found.append((line.strip().split(" ")[0], []))
+        elif depth > 2 and found and line.strip().startswith('"'):
+            found[-1][1].append(line.strip().strip('"'))
+    return [(role, " ".join(" ".join(words).split())) for role, words in found]
+
+
 class FinishedPDFs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -84,8 +114,9 @@ class FinishedPDFs(unittest.TestCase):
         handout("render", "prep", "--content", os.path.join(FIXTURES, "Personal"), "--output", os.path.join(out, "personal.pdf"),
                 "--field", "patient_name=Ana Ruiz", "--field", "physician=Dr. Lee", "--field", "arrival_time=7:30",
                 "--field", "procedure_date=2026-12-03", "--field", "notes=Bring your glasses.")
+        handout("render", "long", "--content", cls.long_content(), "--output", out)
         cls.files = sorted(os.path.join(out, name) for name in os.listdir(out) if name.endswith(".pdf"))
-        assert len(cls.files) == 10, cls.files
+        assert len(cls.files) == 11, cls.files
         large = os.path.join(cls.work, "large")
         handout("render", "--all", "--layout", "large-print", "--content", CONTENT, "--output", large)
         handout("booklet", "--layout", "large-print", "--content", CONTENT, "--output", os.path.join(large, "booklet.pdf"))
@@ -93,6 +124,19 @@ class FinishedPDFs(unittest.TestCase):
                 "--output", os.path.join(large, "personal.pdf"), "--field", "patient_name=Ana Ruiz", "--field", "physician=Dr. Lee",
                 "--field", "arrival_time=7:30", "--field", "procedure_date=2026-12-03", "--field", "notes=Bring your glasses.")
         cls.large_print = sorted(os.path.join(large, name) for name in os.listdir(large) if name.endswith(".pdf"))
+
+    @classmethod
+    def long_content(cls):
+        """A handout whose paragraph and list are too long for one page, and a list nested in an item."""
+        content = os.path.join(cls.work, "Long", "Content")
+        os.makedirs(os.path.join(content, "procedures"))
+        shutil.copy(os.path.join(CONTENT, "clinic.yaml"), content)
+        sentences = " ".join(f"This is sentence {n} of the long paragraph." for n in range(1, 121))
+        items = "\n".join(f"- Item {n} of the long list." for n in range(1, 61))
+        nested = "- An item with steps inside:\n\n  1. First nested step.\n  2. Second nested step.\n"
+        with open(os.path.join(content, "procedures", "long.md"), "w") as file:
+            file.write(f"---\ntitle: Long Pages\nupdated: 2026-11-01\n---\n{sentences}\n\n## Steps\n\n{nested}{items}\n")
+        return content
 
     @classmethod
     def tearDownClass(cls):
@@ -184,6 +228,47 @@ class FinishedPDFs(unittest.TestCase):
                     self.assertRegex(words, r" \d+$", f"{os.path.basename(path)}: a contents entry without its page number: {words}")
                 if role == "TOCI" and words.startswith("Epidural Steroid Injection"):
                     self.assertEqual(words, "Epidural Steroid Injection 2")
+
+    def test_a_list_or_paragraph_that_crosses_a_page_is_one_element(self):
+        path = os.path.join(self.work, "out", "long.pdf")
+        self.assertGreaterEqual(int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+            ["pdfinfo", path], capture_output=True, text=True, check=True).stdout).group(1)), 3)
+        top = top_level_elements(path)
+        paragraphs = [words for role, words in top if role == "P" and "sentence 1 of" in words]
+        self.assertEqual(len(paragraphs), 1)
+        self.assertIn("This is sentence 120 of the long paragraph.", paragraphs[0])
+        lists = [words for role, words in top if role == "L"]
+        self.assertEqual(len(lists), 1, "the list was split into several L elements")
+        self.assertIn("Item 1 of the long list.", lists[0])
+        self.assertIn("Item 60 of the long list.", lists[0])
+        with pikepdf.open(path) as pdf:
+            pages = {page.objgen: number for number, page in enumerate(pdf.pages, 1)}
+            document = pdf.Root.StructTreeRoot.K
+            document = document[0] if isinstance(document, pikepdf.Array) else document
+            spread = [element_pages(element, pages) for element in document.K if element.get("/S") in ("/P", "/L")]
+            self.assertTrue(any(len(on) > 1 for on in spread), "nothing crosses a page break")
+
+    def test_the_parent_tree_names_the_element_that_holds_each_mark(self):
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                tree = pdf.Root.StructTreeRoot
+                holders = {}
+                for element in structure_elements(tree.K, []):
+                    kids = element.K if isinstance(element.get("/K"), pikepdf.Array) else [element.get("/K")]
+                    for kid in kids:
+                        if isinstance(kid, int):
+                            holders[(element.Pg.objgen, kid)] = element.objgen
+                        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                            page = kid.Pg if "/Pg" in kid else element.Pg
+                            holders[(page.objgen, int(kid.MCID))] = element.objgen
+                parents = pikepdf.NumberTree(tree.ParentTree)
+                named = 0
+                for number, page in enumerate(pdf.pages, 1):
+                    for mcid, element in enumerate(parents[int(page.StructParents)]):
+                        named += 1
+                        self.assertEqual(holders.get((page.objgen, mcid)), element.objgen,
+                                         f"{os.path.basename(path)} page {number}: MCID {mcid} is not held by its parent")
+                self.assertEqual(named, len(holders), os.path.basename(path))
 
     def test_header_footer_and_part_labels_are_artifacts_not_elements(self):
         booklet = os.path.join(self.work, "out", "booklet.pdf")

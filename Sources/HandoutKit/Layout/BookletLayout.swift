@@ -79,11 +79,13 @@ public struct BookletLayout {
         let slots = plan.slots
         let pages = PageList(count: slots.count) { physical in
             switch slots[physical] {
-            case let .cover(index): return cover[index]
-            case let .back(index): return back[index]
+            case let .cover(index): return cover[index].scopingTags(to: 1)
+            case let .back(index): return back[index].scopingTags(to: 2)
             case .blank: return Page(size: theme.pageSize)
-            case let .contents(index): return withFurniture(contents[index], section: "Contents", label: labels[physical])
-            case let .section(s, p): return withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical])
+            case let .contents(index):
+                return withFurniture(contents[index], section: "Contents", label: labels[physical]).scopingTags(to: 3)
+            case let .section(s, p):
+                return withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical]).scopingTags(to: 4 + s)
             }
         }
         let contentsPage = slots.firstIndex { if case .contents = $0 { true } else { false } }

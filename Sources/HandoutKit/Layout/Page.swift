@@ -2,7 +2,8 @@ import HandoutBindings
 
 /// A structure element (paragraph, list, heading…) that may hold several placed blocks.
 public struct StructureTag: Equatable, Sendable {
-    /// Unique within a document, so consecutive blocks of one list share one element.
+    /// Unique within a document (a booklet's sections each have a scope of their own, see
+    /// `Page.scopingTags`), so blocks of one list share one element, across pages too.
     public var id: Int
     public var role: StructureRole
     /// What a figure shows, for a reader who cannot see it (the PDF's /Alt).
@@ -29,4 +30,15 @@ public struct Page {
     public init(size: Size) { self.size = size }
 
     public var isEmpty: Bool { blocks.isEmpty }
+
+    /// This page with its tags moved into `scope`'s own range of ids. Each section of a booklet is
+    /// typeset on its own, with ids from 1, and the renderer takes an id met again on a later page
+    /// for an element continued across a page break.
+    func scopingTags(to scope: Int) -> Page {
+        var page = self
+        for b in page.blocks.indices {
+            for t in page.blocks[b].tags.indices { page.blocks[b].tags[t].id += scope << 32 }
+        }
+        return page
+    }
 }

@@ -1,3 +1,5 @@
+import HandoutBindings
+
 /// A rendered document on its way out: the bytes cairo drew, before the writer finishes them.
 public struct Document: Sendable {
     /// The file type, which is also the file name's extension.
@@ -13,18 +15,15 @@ public struct Document: Sendable {
     /// ISO 8601 date the PDF says it was made (`SOURCE_DATE_EPOCH` or the content's `updated`);
     /// nil for none, never the clock's.
     public var date: String?
-    /// Whether the PDF carries a structure tree (the saddle-stitch sheets do not).
-    public var isTagged: Bool
+    /// What the finishing step must add to the PDF's structure tree; nil for an untagged PDF
+    /// (the saddle-stitch sheets).
+    public var structure: PDFStructure?
     /// Made for a patient: its files are readable by their owner only.
     public var isPersonal: Bool
     /// A file name free of patient data, e.g. "epidural-steroid-injection.pdf" or "booklet.pdf".
     public var name: String
     /// Problems worth telling the user that did not stop the document (a missing picture).
     public var warnings: [Warning] = []
-    /// Each Figure element's description and each link's words, in order, for the finishing step.
-    public var figureAlternatives: [String] = []
-    public var figureHasPicture: [Bool] = []
-    public var linkTexts: [String] = []
     /// Documents that travel with this one, written beside it: a booklet's saddle-stitch
     /// sheets ("booklet-imposed.pdf"). Their names are suffixes added to this one's stem.
     public var companions: [Companion] = []
@@ -36,12 +35,12 @@ public struct Document: Sendable {
         public var document: Document
     }
 
-    public init(format: Format, bytes: [UInt8], pages: Int, language: String, isTagged: Bool, isPersonal: Bool, name: String) {
+    public init(format: Format, bytes: [UInt8], pages: Int, language: String, structure: PDFStructure?, isPersonal: Bool, name: String) {
         self.format = format
         self.bytes = bytes
         self.pages = pages
         self.language = language
-        self.isTagged = isTagged
+        self.structure = structure
         self.isPersonal = isPersonal
         self.name = name
     }

@@ -15,8 +15,6 @@ public struct AccessibilityStep: PDFStep {
 
     public func apply(to pdf: [UInt8], of document: Document) throws -> [UInt8] {
         try PDFFinisher.finish(pdf, PDFFinisher.Request(
-            language: document.language, date: document.date, tagged: document.isTagged,
-            figureAlternatives: document.figureAlternatives, figureHasPicture: document.figureHasPicture,
-            linkTexts: document.linkTexts))
+            language: document.language, date: document.date, structure: document.structure))
     }
 }

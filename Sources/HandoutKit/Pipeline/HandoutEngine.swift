@@ -42,17 +42,14 @@ public final class HandoutEngine: Sendable {
         let rendered = try worker.pdf(composition)
         var document = Document(
             format: .pdf, bytes: rendered.bytes, pages: composition.document.pages.count,
-            language: language, isTagged: true, isPersonal: request.patient != nil, name: request.name)
+            language: language, structure: rendered.structure, isPersonal: request.patient != nil, name: request.name)
         document.date = composition.metadata.created
-        document.figureAlternatives = rendered.figureAlternatives
-        document.figureHasPicture = rendered.figureHasPicture
-        document.linkTexts = rendered.linkTexts
         document.warnings = composition.warnings
         if request.imposed {
             let sheets = try worker.saddleStitch(composition)
             var imposed = Document(
                 format: .pdf, bytes: sheets, pages: (composition.document.pages.count + 3) / 4 * 2,
-                language: language, isTagged: false, isPersonal: document.isPersonal,
+                language: language, structure: nil, isPersonal: document.isPersonal,
                 name: (request.name as NSString).deletingPathExtension + "-imposed.pdf")
             imposed.date = document.date
             if let warning = Self.sheetWarning(for: theme.pageSize) { imposed.warnings.append(warning) }
@@ -71,7 +68,7 @@ public final class HandoutEngine: Sendable {
         }
         var document = Document(
             format: .png, bytes: try worker.png(composition, page: page, resolution: resolution, file: file), pages: 1,
-            language: language, isTagged: false, isPersonal: request.patient != nil,
+            language: language, structure: nil, isPersonal: request.patient != nil,
             name: (request.name as NSString).deletingPathExtension + "-p\(page).png")
         document.warnings = composition.warnings
         return document

@@ -27,12 +27,7 @@ public struct PDFMetadata: Equatable, Sendable {
 /// A PDF as cairo wrote it, with what the finishing step must add that cairo cannot write.
 public struct RenderedPDF: Sendable {
     public var bytes: [UInt8]
-    /// Each Figure element's description, in the order the elements were opened, and whether it
-    /// holds a picture (else it is a placeholder of words).
-    public var figureAlternatives: [String] = []
-    public var figureHasPicture: [Bool] = []
-    /// Each link annotation's words, in the order they were drawn.
-    public var linkTexts: [String] = []
+    public var structure: PDFStructure
 }
 
 /// Draws laid-out pages into a tagged PDF and returns its bytes, as cairo wrote them (the
@@ -47,21 +42,27 @@ public struct PDFRenderer {
 
         let graphics = try GraphicsContext(drawingOn: surface)
         let drawer = PageDrawer(graphics: graphics, tagged: true)
-        var figureAlternatives: [String] = [], figureHasPicture: [Bool] = []
+        // The element last opened for each tag: a list that crosses a page break is opened again
+        // on the next page, and the finishing step joins the two.
+        var opened: [Int: Int] = [:]
         for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
-            if index == 0 { graphics.beginTag(StructureRole.document.rawValue) }
+            if index == 0 { drawer.beginElement(.document) }
             if let labels = document.labels, index < labels.count { surface.setPageLabel(labels[index]) }
             var open: [StructureTag] = []
             for block in page.blocks {
                 // Close what this block is not inside, then open what it is inside but not yet open.
                 let shared = zip(open, block.tags).prefix { $0.id == $1.id }.count
-                for tag in open[shared...].reversed() { graphics.endTag(tag.role.rawValue) }
+                for tag in open[shared...].reversed() { drawer.endElement(tag.role) }
                 for tag in block.tags[shared...] {
-                    graphics.beginTag(tag.role.rawValue)
+                    let element = drawer.beginElement(tag.role)
+                    if let earlier = opened[tag.id] {
+                        drawer.structure.continuations.append(.init(continued: element, original: earlier))
+                    }
+                    opened[tag.id] = element
                     if tag.role == .figure {
-                        figureAlternatives.append(tag.alternative ?? "")
-                        figureHasPicture.append(block.items.contains { if case .image = $0 { true } else { false } })
+                        let picture = block.items.contains { if case .image = $0 { true } else { false } }
+                        drawer.structure.figures.append(.init(alternative: tag.alternative ?? "", hasPicture: picture))
                     }
                 }
                 open = block.tags
@@ -69,17 +70,15 @@ public struct PDFRenderer {
                 try drawer.draw(block.items)
             }
             // Elements end with the page, so the header and footer stay outside them.
-            for tag in open.reversed() { graphics.endTag(tag.role.rawValue) }
+            for tag in open.reversed() { drawer.endElement(tag.role) }
             drawer.openElements = 0
             try drawer.draw(page.furniture)
             graphics.showPage()
         }
-        graphics.endTag(StructureRole.document.rawValue)
+        drawer.endElement(.document)
         addOutline(document.outline, parent: 0, to: surface)
         try graphics.checkStatus()
-        return RenderedPDF(
-            bytes: try surface.finish(), figureAlternatives: figureAlternatives, figureHasPicture: figureHasPicture,
-            linkTexts: drawer.linkTexts)
+        return RenderedPDF(bytes: try surface.finish(), structure: drawer.structure)
     }
 
     private func addOutline(_ entries: [OutlineEntry], parent: Int32, to surface: PDFSurface) {

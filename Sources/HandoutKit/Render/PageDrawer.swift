@@ -8,8 +8,10 @@ final class PageDrawer {
     private var bitmaps: [String: Bitmap] = [:]
     /// Whether to emit link and structure tags (PDF only).
     private let tagged: Bool
-    /// The words of each link annotation drawn so far, in order.
-    private(set) var linkTexts: [String] = []
+    /// What the finishing step must add to the structure tree: link words, figure descriptions,
+    /// the elements opened so far (counted, so the finisher can find each one) and those
+    /// continued from an earlier page.
+    var structure = PDFStructure()
     /// Structure elements open around what is drawn now: text outside any (header, footer, a
     /// part's label) is left untagged, for the finishing step to mark as an artifact.
     var openElements = 0
@@ -17,6 +19,19 @@ final class PageDrawer {
     init(graphics: GraphicsContext, tagged: Bool) {
         self.graphics = graphics
         self.tagged = tagged
+    }
+
+    /// Opens a structure element and returns its index in the order elements are opened, which
+    /// is the structure tree's pre-order (cairo makes an element for every tag but a destination).
+    @discardableResult
+    func beginElement(_ role: StructureRole, attributes: String = "") -> Int {
+        graphics.beginTag(role.rawValue, attributes: attributes)
+        defer { structure.elementCount += 1 }
+        return structure.elementCount
+    }
+
+    func endElement(_ role: StructureRole) {
+        graphics.endTag(role.rawValue)
     }
 
     func draw(_ items: [PageItem]) throws {
@@ -40,7 +55,7 @@ final class PageDrawer {
                 let y = origin.y + layout.lines[line].top - layout.lines[lines.lowerBound].top
                 let here = layout.byteRange(ofLine: line)
                 let crossing = links.filter { $0.start < here.upperBound && here.lowerBound < $0.end }
-                graphics.beginTag(StructureRole.span.rawValue)
+                beginElement(.span)
                 if crossing.isEmpty {
                     layout.draw(lines: line..<line + 1, at: Point(x: origin.x, y: y), color: color, on: graphics)
                 } else {
@@ -53,26 +68,26 @@ final class PageDrawer {
                         segments: crossing.map { $0.start..<$0.end }
                     ) { index, body in
                         guard let index else {
-                            graphics.beginTag(StructureRole.span.rawValue)
+                            beginElement(.span)
                             body()
-                            graphics.endTag(StructureRole.span.rawValue)
+                            endElement(.span)
                             return
                         }
-                        linkTexts.append(crossing[index].words)
-                        graphics.beginTag(StructureRole.link.rawValue, attributes: Self.goal(crossing[index].target))
+                        structure.linkTexts.append(crossing[index].words)
+                        beginElement(.link, attributes: Self.goal(crossing[index].target))
                         body()
-                        graphics.endTag(StructureRole.link.rawValue)
+                        endElement(.link)
                     }
                 }
-                graphics.endTag(StructureRole.span.rawValue)
+                endElement(.span)
             }
         case let .link(target, rects, text, content):
             guard tagged, !rects.isEmpty else { return try draw(content) }
-            linkTexts.append(text)
+            structure.linkTexts.append(text)
             let numbers = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
-            graphics.beginTag(StructureRole.link.rawValue, attributes: "\(Self.goal(target)) rect=[\(numbers)]")
+            beginElement(.link, attributes: "\(Self.goal(target)) rect=[\(numbers)]")
             try draw(content)
-            graphics.endTag(StructureRole.link.rawValue)
+            endElement(.link)
         case let .destination(name, point):
             guard tagged else { return }
             graphics.beginTag("cairo.dest", attributes: "name=\(cairoTagString(name)) x=\(point.x) y=\(point.y)")
@@ -88,11 +103,11 @@ final class PageDrawer {
         case let .image(file, rect):
             graphics.draw(try bitmap(file), in: rect)
         case let .tagged(role, items):
-            if tagged { graphics.beginTag(role.rawValue) }
+            if tagged { beginElement(role) }
             openElements += 1
             defer { openElements -= 1 }
             try draw(items)
-            if tagged { graphics.endTag(role.rawValue) }
+            if tagged { endElement(role) }
         }
     }
 

@@ -26,6 +26,15 @@ typedef struct handout_finish_request {
     /// /Contents for each link annotation, page by page, in the order of each page's /Annots.
     const char *const *link_texts;
     size_t link_text_count;
+    /// How many structure elements cairo made, counted in the order they were opened (the tree's
+    /// pre-order, Document first); 0 when the caller did not count them.
+    size_t element_count;
+    /// Elements cairo had to start again on a later page (a list or paragraph that crosses a page
+    /// break), each with the element it continues, as indexes in that count. Each continuation's
+    /// contents move into the element it continues, so a list is one L however it is paged.
+    const size_t *continued_elements;
+    const size_t *original_elements;
+    size_t continuation_count;
 } handout_finish_request;
 
 /// Receives the finished file's bytes.
