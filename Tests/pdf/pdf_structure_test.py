@@ -248,6 +248,19 @@ class FinishedPDFs(unittest.TestCase):
             spread = [element_pages(element, pages) for element in document.K if element.get("/S") in ("/P", "/L")]
             self.assertTrue(any(len(on) > 1 for on in spread), "nothing crosses a page break")
 
+    def test_list_items_hold_a_label_and_a_body_and_nested_lists_sit_in_the_body(self):
+        nested = 0
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                for element in structure_elements(pdf.Root.StructTreeRoot.K, []):
+                    if element.S == "/LI":
+                        kids = [str(kid.S) for kid in element.K if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+                        self.assertIn(kids, (["/Lbl", "/LBody"], ["/LBody"]), f"{os.path.basename(path)}: an LI holds {kids}")
+                    elif element.S == "/L" and element.P.S in ("/LBody", "/LI"):
+                        self.assertEqual(element.P.S, "/LBody", f"{os.path.basename(path)}: a nested list sits under LI")
+                        nested += 1
+        self.assertGreaterEqual(nested, 2)
+
     def test_the_parent_tree_names_the_element_that_holds_each_mark(self):
         for path in self.files:
             with pikepdf.open(path) as pdf:

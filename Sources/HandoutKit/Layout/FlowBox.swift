@@ -19,9 +19,6 @@ public struct FlowBox {
             guard link.start >= 0, link.end <= bytes.count, link.start < link.end else { return link.url }
             return String(decoding: bytes[link.start..<link.end], as: UTF8.self)
         }
-
-        /// Leaf tag for the text itself ("LBody" in a list), nil when the block tags say it all.
-        public var leafTag: StructureRole?
     }
 
     public enum Content {
@@ -67,15 +64,16 @@ public struct FlowBox {
         case let .lines(lines):
             let origin = Point(x: x + lines.indent, y: y)
             let links = lines.links.map { TextLink(start: $0.start, end: $0.end, target: .uri($0.url), words: lines.text(of: $0)) }
-            let text: [PageItem] = [.text(lines.shaped, lines: range, origin: origin, color: lines.color, links: links)]
-            var result: [PageItem] = []
-            if range.lowerBound == 0, let marker = lines.marker, let first = lines.shaped.lines.first,
-               let markerLine = marker.lines.first {
-                let markerOrigin = Point(x: x + lines.markerIndent, y: y + first.baseline - markerLine.baseline)
-                result.append(.tagged(.label, [.text(marker, lines: 0..<1, origin: markerOrigin, color: lines.color)]))
-            }
-            if let leaf = lines.leafTag { result.append(.tagged(leaf, text)) } else { result += text }
-            return result
+            return [.text(lines.shaped, lines: range, origin: origin, color: lines.color, links: links)]
         }
+    }
+
+    /// What goes before this box's innermost element opens, when lines `range` start at `y`: a
+    /// list item's marker, a Lbl beside the item's LBody rather than inside it.
+    func lead(lines range: Range<Int>, x: Double, y: Double) -> [PageItem] {
+        guard case let .lines(lines) = content, range.lowerBound == 0, let marker = lines.marker,
+              let first = lines.shaped.lines.first, let markerLine = marker.lines.first else { return [] }
+        let origin = Point(x: x + lines.markerIndent, y: y + first.baseline - markerLine.baseline)
+        return [.tagged(.label, [.text(marker, lines: 0..<1, origin: origin, color: lines.color)])]
     }
 }

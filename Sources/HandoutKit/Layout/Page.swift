@@ -13,7 +13,13 @@ public struct StructureTag: Equatable, Sendable {
 /// Items placed on a page together, inside the structure elements `tags` (outermost first).
 public struct PlacedBlock {
     public var tags: [StructureTag]
+    /// Drawn inside all of `tags` but the last, before it opens: a list item's marker, which is
+    /// the item's Lbl, beside the LBody that holds the item's text and any list nested in it.
+    public var lead: [PageItem] = []
     public var items: [PageItem]
+
+    /// Everything the block draws, for renderers that write no structure.
+    public var allItems: [PageItem] { lead + items }
 }
 
 /// A finished page: its size, its body content, and the header and footer added once page count is known.

@@ -25,7 +25,8 @@ public struct Paginator {
                 items.insert(.destination(anchor, Point(x: body.x, y: body.y + y)), at: 0)
                 pages[pages.count - 1].anchors.append(anchor)
             }
-            pages[pages.count - 1].blocks.append(PlacedBlock(tags: box.tags, items: items))
+            let lead = box.lead(lines: lines, x: body.x, y: body.y + y)
+            pages[pages.count - 1].blocks.append(PlacedBlock(tags: box.tags, lead: lead, items: items))
             pages[pages.count - 1].cursor = y + height
         }
 

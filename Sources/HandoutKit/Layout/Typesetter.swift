@@ -168,7 +168,9 @@ public final class Typesetter {
         let markerWidth = ordered ? metrics.lists.numberWidth : metrics.lists.bulletWidth
         var result: [FlowBox] = []
         for (number, item) in items.enumerated() {
-            let itemTags = tags + [listTag, tag(.listItem)]
+            // One LBody per item holds all its blocks, a nested list included; the marker is the
+            // item's Lbl, drawn before the LBody opens (see `PlacedBlock.lead`).
+            let itemTags = tags + [listTag, tag(.listItem), tag(.listBody)]
             let marker = ordered ? "\(start + number)." : (indent > 0 ? "–" : "•")  // both in WinAnsi: one font subset per face
             var first = true
             for block in item {
@@ -177,7 +179,6 @@ public final class Typesetter {
                         text, style: bodyStyle, color: .text, width: width - indent - markerWidth,
                         indent: indent + markerWidth, tags: itemTags, before: 0, after: metrics.lists.spaceAfterItem)
                     if case var .lines(lines) = box.content {
-                        lines.leafTag = .listBody
                         if first {
                             lines.marker = shaper.shape(StyledText(marker), style: bodyStyle, width: markerWidth)
                             lines.markerIndent = indent
@@ -236,27 +237,29 @@ public final class Typesetter {
     /// (consecutive boxes of one list share one list element).
     static func stack(_ boxes: [FlowBox]) -> (items: [PageItem], height: Double) {
         var y = 0.0
-        var placed: [(tags: [StructureTag], items: [PageItem])] = []
+        var placed: [PlacedBlock] = []
         for (i, box) in boxes.enumerated() {
             if i > 0 { y += max(boxes[i - 1].spaceAfter, box.spaceBefore) }
             let lineCount: Int
             if case let .lines(lines) = box.content { lineCount = lines.shaped.lines.count } else { lineCount = 0 }
-            placed.append((box.tags, box.items(lines: 0..<lineCount, x: 0, y: y)))
+            placed.append(PlacedBlock(
+                tags: box.tags, lead: box.lead(lines: 0..<lineCount, x: 0, y: y), items: box.items(lines: 0..<lineCount, x: 0, y: y)))
             y += box.height
         }
         return (nest(placed[...], depth: 0), y)
     }
 
-    private static func nest(_ blocks: ArraySlice<(tags: [StructureTag], items: [PageItem])>, depth: Int) -> [PageItem] {
+    private static func nest(_ blocks: ArraySlice<PlacedBlock>, depth: Int) -> [PageItem] {
         var result: [PageItem] = []
         var i = blocks.startIndex
         while i < blocks.endIndex {
             guard blocks[i].tags.count > depth else {
-                result += blocks[i].items
+                result += blocks[i].allItems
                 i += 1
                 continue
             }
             let tag = blocks[i].tags[depth]
+            if depth == blocks[i].tags.count - 1 { result += blocks[i].lead }
             var j = i
             while j < blocks.endIndex, blocks[j].tags.count > depth, blocks[j].tags[depth].id == tag.id { j += 1 }
             result.append(.tagged(tag.role, nest(blocks[i..<j], depth: depth + 1)))

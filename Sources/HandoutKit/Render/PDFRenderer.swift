@@ -54,7 +54,11 @@ public struct PDFRenderer {
                 // Close what this block is not inside, then open what it is inside but not yet open.
                 let shared = zip(open, block.tags).prefix { $0.id == $1.id }.count
                 for tag in open[shared...].reversed() { drawer.endElement(tag.role) }
-                for tag in block.tags[shared...] {
+                for (depth, tag) in block.tags.enumerated().dropFirst(shared) {
+                    if depth == block.tags.count - 1, !block.lead.isEmpty {
+                        drawer.openElements = depth
+                        try drawer.draw(block.lead)
+                    }
                     let element = drawer.beginElement(tag.role)
                     if let earlier = opened[tag.id] {
                         drawer.structure.continuations.append(.init(continued: element, original: earlier))

@@ -15,7 +15,7 @@ public struct PNGRenderer {
         graphics.paint(.white)
         graphics.scale(by: scale)
         let drawer = PageDrawer(graphics: graphics, tagged: false)
-        for block in page.blocks { try drawer.draw(block.items) }
+        for block in page.blocks { try drawer.draw(block.allItems) }
         try drawer.draw(page.furniture)
         try graphics.checkStatus()
         return try surface.pngBytes()

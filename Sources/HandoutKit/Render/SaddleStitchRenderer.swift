@@ -41,7 +41,7 @@ public struct SaddleStitchRenderer {
             for (number, dx) in [(side.left, inset.x), (side.right, inset.x + pageSize.width)] {
                 guard let page = page(number) else { continue }
                 try graphics.transformed(dx: dx, dy: inset.y) {
-                    for block in page.blocks { try drawer.draw(block.items) }
+                    for block in page.blocks { try drawer.draw(block.allItems) }
                     try drawer.draw(page.furniture)
                 }
             }
