@@ -342,6 +342,20 @@ void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, handout_finish_request
     for (auto const& [continued, original] : pairs) mergeContinuation(pdf, tree, elements[continued], elements[original]);
 }
 
+/// Says that each table header cell heads its row: Handout's only tables are label-and-value
+/// rows ("Procedure date" | "Thursday, …"), and cairo cannot write structure attributes.
+void scopeRowHeaders(QPDFObjectHandle tree) {
+    if (!tree.isDictionary()) return;
+    std::vector<QPDFObjectHandle> elements;
+    collectElements(tree.getKey("/K"), elements);
+    for (auto& element : elements) {
+        QPDFObjectHandle role = element.getKey("/S");
+        if (role.isName() && role.getName() == "/TH" && !element.hasKey("/A")) {
+            element.replaceKey("/A", QPDFObjectHandle::parse("<< /O /Table /Scope /Row >>"));
+        }
+    }
+}
+
 void finish(QPDF& pdf, handout_finish_request const* request) {
     QPDFObjectHandle root = pdf.getRoot();
     QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
@@ -383,6 +397,7 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
         if (figures.next != request->figure_count) throw std::runtime_error("the PDF has fewer figures than descriptions");
         if (figures.nextPicture != pictures.size()) throw std::runtime_error("the PDF has pictures outside any figure");
         mergeContinuations(pdf, tree, request);
+        scopeRowHeaders(tree);
         root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
     }
     QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");

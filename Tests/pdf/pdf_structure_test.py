@@ -103,6 +103,24 @@ def top_level_elements(path):
     return [(role, " ".join(" ".join(words).split())) for role, words in found]
 
 
+def element_texts(path, wanted):
+    """The words of each element with role `wanted`, anywhere in poppler's reading of the tree."""
+    lines = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True, text=True, check=True).stdout.splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        if line.strip().split(" ")[0].rstrip(":") != wanted:
+            continue
+        depth = len(line) - len(line.lstrip())
+        words = []
+        for following in lines[index + 1:]:
+            if len(following) - len(following.lstrip()) <= depth:
+                break
+            if following.strip().startswith('"'):
+                words.append(following.strip().strip('"'))
+        found.append(" ".join(" ".join(words).split()))
+    return found
+
+
 class FinishedPDFs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -260,6 +278,21 @@ class FinishedPDFs(unittest.TestCase):
                         self.assertEqual(element.P.S, "/LBody", f"{os.path.basename(path)}: a nested list sits under LI")
                         nested += 1
         self.assertGreaterEqual(nested, 2)
+
+    def test_prepared_for_is_a_table_of_labels_and_values_and_the_disclaimer_has_a_heading(self):
+        personal = os.path.join(self.work, "out", "personal.pdf")
+        self.assertEqual(element_texts(personal, "TH"), ["PREPARED FOR", "Procedure date", "Arrival time", "Physician"])
+        self.assertEqual(element_texts(personal, "TD"), ["Ana Ruiz", "Thursday, December 3, 2026", "7:30 AM", "Dr. Lee"])
+        with pikepdf.open(personal) as pdf:
+            headers = [e for e in structure_elements(pdf.Root.StructTreeRoot.K, []) if e.S == "/TH"]
+            self.assertTrue(all(e.A.Scope == "/Row" for e in headers))
+        for path in self.files:
+            with pikepdf.open(path) as pdf:
+                boxes = [e for e in structure_elements(pdf.Root.StructTreeRoot.K, []) if e.S == "/Div"]
+                for box in boxes:
+                    self.assertEqual(box.K[0].S, "/H2", f"{os.path.basename(path)}: the disclaimer's title is not its heading")
+            if "booklet" not in path:
+                self.assertIn("Important", element_texts(path, "H2"), os.path.basename(path))
 
     def test_the_parent_tree_names_the_element_that_holds_each_mark(self):
         for path in self.files:

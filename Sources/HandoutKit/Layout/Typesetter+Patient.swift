@@ -1,20 +1,22 @@
 import HandoutBindings
 
 extension Typesetter {
-    /// The "Prepared for" box: the patient's name, then date, arrival time and physician when given.
+    /// The "Prepared for" box: the patient's name, then date, arrival time and physician when
+    /// given. To a screen reader it is a table of rows, each a label (TH) and its value (TD).
     public func preparedForBox(_ patient: Patient) -> FlowBox {
         let padding = metrics.boxes.preparedForPadding
         let innerWidth = width - 2 * padding
-        var items: [PageItem] = []
+        var rowItems: [PageItem] = []
         var y = padding
-        func add(_ shaped: ShapedText, x: Double, color: Color) {
-            items.append(.tagged(.paragraph, [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: x, y: y), color: color)]))
+        func row(_ label: PageItem, _ value: PageItem) {
+            rowItems.append(.tagged(.tableRow, [.tagged(.tableHeader, [label]), .tagged(.tableCell, [value])]))
         }
+        // The first row stands its label above the name, in the accent color.
         let label = shaper.shape(StyledText("PREPARED FOR"), style: smallStyle, width: innerWidth)
-        add(label, x: padding, color: theme.accent)
+        let labelItem = PageItem.text(label, lines: 0..<label.lines.count, origin: Point(x: padding, y: y), color: theme.accent)
         y += label.height + 2
         let name = shaper.shape(StyledText(patient.name), style: headingStyle(level: 2), width: innerWidth)
-        add(name, x: padding, color: .text)
+        row(labelItem, .text(name, lines: 0..<name.lines.count, origin: Point(x: padding, y: y), color: .text))
         y += name.height + 4
         let rows = [
             ("Procedure date", patient.procedureDate?.withWeekday),
@@ -26,15 +28,13 @@ extension Typesetter {
         for (key, value) in rows {
             let text = shaper.shape(StyledText(value).styled { $0.bold = true }, style: bodyStyle, width: innerWidth - labelWidth)
             let shift = text.lines[0].baseline - key.lines[0].baseline
-            items.append(.tagged(.paragraph, [
-                .text(key, lines: 0..<key.lines.count, origin: Point(x: padding, y: y + shift), color: .muted),
-                .text(text, lines: 0..<text.lines.count, origin: Point(x: padding + labelWidth, y: y), color: .text),
-            ]))
+            row(.text(key, lines: 0..<key.lines.count, origin: Point(x: padding, y: y + shift), color: .muted),
+                .text(text, lines: 0..<text.lines.count, origin: Point(x: padding + labelWidth, y: y), color: .text))
             y += max(text.height, key.height + shift) + 2
         }
         let height = y + padding - 2
-        items.insert(.fill(Rect(x: 0, y: 0, width: width, height: height), theme.accent.tinted(0.92), cornerRadius: 4), at: 0)
-        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.division)], spaceBefore: 0, spaceAfter: metrics.boxes.spaceAfterPreparedFor)
+        let items = [.fill(Rect(x: 0, y: 0, width: width, height: height), theme.accent.tinted(0.92), cornerRadius: 4)] + rowItems
+        return FlowBox(content: .solid(height: height, items: items), tags: [tag(.table)], spaceBefore: 0, spaceAfter: metrics.boxes.spaceAfterPreparedFor)
     }
 
     /// The clinician's notes as a callout under a heading; blank lines start new paragraphs.

@@ -323,16 +323,16 @@ public final class Typesetter {
     public func disclaimerBox(clinic: Clinic) -> FlowBox {
         let padding = metrics.boxes.disclaimerPadding
         let innerWidth = width - 2 * padding
-        let paragraphs = [
-            (StyledText("Important").styled { $0.bold = true }, 2.0),
-            (StyledText(clinic.disclaimer), 5.0),
-            (StyledText("\(clinic.name) · \(clinic.phone) · \(clinic.website)\n\(clinic.address)"), 0.0),
+        let paragraphs: [(StyledText, StructureRole, Double)] = [
+            (StyledText("Important").styled { $0.bold = true }, .heading2, 2.0),
+            (StyledText(clinic.disclaimer), .paragraph, 5.0),
+            (StyledText("\(clinic.name) · \(clinic.phone) · \(clinic.website)\n\(clinic.address)"), .paragraph, 0.0),
         ]
         var y = padding
         var items: [PageItem] = []
-        for (text, gapAfter) in paragraphs {
+        for (text, role, gapAfter) in paragraphs {
             let shaped = shaper.shape(text, style: smallStyle, width: innerWidth)
-            items.append(.tagged(.paragraph, [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: padding, y: y), color: .text)]))
+            items.append(.tagged(role, [.text(shaped, lines: 0..<shaped.lines.count, origin: Point(x: padding, y: y), color: .text)]))
             y += shaped.height + gapAfter
         }
         let height = y + padding
