@@ -324,14 +324,8 @@ void mergeContinuation(QPDF& pdf, QPDFObjectHandle tree, QPDFObjectHandle contin
 /// Joins each element cairo started again on a later page to the element it continues, the
 /// innermost and latest first, so a list item continued inside a continued list joins its own
 /// item before the list's remaining items move.
-void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, handout_finish_request const* request) {
-    if (request->element_count == 0 || !tree.isDictionary()) return;
-    std::vector<QPDFObjectHandle> elements;
-    collectElements(tree.getKey("/K"), elements);
-    if (elements.size() != request->element_count) {
-        throw std::runtime_error("the structure tree has " + std::to_string(elements.size()) + " elements, the renderer opened " +
-                                 std::to_string(request->element_count));
-    }
+void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, std::vector<QPDFObjectHandle> const& elements,
+                        handout_finish_request const* request) {
     std::vector<std::pair<size_t, size_t>> pairs;
     for (size_t i = 0; i < request->continuation_count; ++i) {
         size_t continued = request->continued_elements[i], original = request->original_elements[i];
@@ -340,6 +334,29 @@ void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, handout_finish_request
     }
     std::sort(pairs.rbegin(), pairs.rend());
     for (auto const& [continued, original] : pairs) mergeContinuation(pdf, tree, elements[continued], elements[original]);
+}
+
+/// Gives the elements of a part in another language their own /Lang (a Spanish handout in an
+/// English booklet), so a screen reader switches voice there.
+void setLanguages(std::vector<QPDFObjectHandle> const& elements, handout_finish_request const* request) {
+    for (size_t i = 0; i < request->language_count; ++i) {
+        size_t index = request->language_elements[i];
+        if (index >= elements.size()) throw std::runtime_error("an element given a language is not in the tree");
+        QPDFObjectHandle element = elements[index];
+        element.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(request->element_languages[i]));
+    }
+}
+
+/// The structure elements in the order the renderer opened them, checked against its count.
+std::vector<QPDFObjectHandle> openedElements(QPDFObjectHandle tree, handout_finish_request const* request) {
+    std::vector<QPDFObjectHandle> elements;
+    if (request->element_count == 0 || !tree.isDictionary()) return elements;
+    collectElements(tree.getKey("/K"), elements);
+    if (elements.size() != request->element_count) {
+        throw std::runtime_error("the structure tree has " + std::to_string(elements.size()) + " elements, the renderer opened " +
+                                 std::to_string(request->element_count));
+    }
+    return elements;
 }
 
 /// Says that each table header cell heads its row: Handout's only tables are label-and-value
@@ -396,7 +413,9 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
         if (tree.isDictionary() && tree.hasKey("/K")) figures.walk(tree.getKey("/K"));
         if (figures.next != request->figure_count) throw std::runtime_error("the PDF has fewer figures than descriptions");
         if (figures.nextPicture != pictures.size()) throw std::runtime_error("the PDF has pictures outside any figure");
-        mergeContinuations(pdf, tree, request);
+        std::vector<QPDFObjectHandle> elements = openedElements(tree, request);
+        setLanguages(elements, request);
+        mergeContinuations(pdf, tree, elements, request);
         scopeRowHeaders(tree);
         root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
     }

@@ -132,9 +132,11 @@ class FinishedPDFs(unittest.TestCase):
         handout("render", "prep", "--content", os.path.join(FIXTURES, "Personal"), "--output", os.path.join(out, "personal.pdf"),
                 "--field", "patient_name=Ana Ruiz", "--field", "physician=Dr. Lee", "--field", "arrival_time=7:30",
                 "--field", "procedure_date=2026-12-03", "--field", "notes=Bring your glasses.")
-        handout("render", "long", "--content", cls.long_content(), "--output", out)
+        long = cls.long_content()
+        handout("render", "long", "--content", long, "--output", out)
+        handout("booklet", "--procedures", "long,hola", "--content", long, "--output", os.path.join(out, "mixed.pdf"))
         cls.files = sorted(os.path.join(out, name) for name in os.listdir(out) if name.endswith(".pdf"))
-        assert len(cls.files) == 11, cls.files
+        assert len(cls.files) == 12, cls.files
         large = os.path.join(cls.work, "large")
         handout("render", "--all", "--layout", "large-print", "--content", CONTENT, "--output", large)
         handout("booklet", "--layout", "large-print", "--content", CONTENT, "--output", os.path.join(large, "booklet.pdf"))
@@ -154,6 +156,8 @@ class FinishedPDFs(unittest.TestCase):
         nested = "- An item with steps inside:\n\n  1. First nested step.\n  2. Second nested step.\n"
         with open(os.path.join(content, "procedures", "long.md"), "w") as file:
             file.write(f"---\ntitle: Long Pages\nupdated: 2026-11-01\n---\n{sentences}\n\n## Steps\n\n{nested}{items}\n")
+        with open(os.path.join(content, "procedures", "hola.md"), "w") as file:
+            file.write("---\ntitle: Antes de su cita\nlanguage: es\n---\nTraiga una lista de sus medicinas.\n\n- Venga con un adulto.\n")
         return content
 
     @classmethod
@@ -293,6 +297,20 @@ class FinishedPDFs(unittest.TestCase):
                     self.assertEqual(box.K[0].S, "/H2", f"{os.path.basename(path)}: the disclaimer's title is not its heading")
             if "booklet" not in path:
                 self.assertIn("Important", element_texts(path, "H2"), os.path.basename(path))
+
+    def test_a_part_in_another_language_says_so(self):
+        with pikepdf.open(os.path.join(self.work, "out", "mixed.pdf")) as pdf:
+            self.assertEqual(str(pdf.Root.Lang), "en")
+            document = pdf.Root.StructTreeRoot.K
+            document = document[0] if isinstance(document, pikepdf.Array) else document
+            spanish = [e for e in document.K if "/Lang" in e]
+            self.assertTrue(spanish, "no element says it is Spanish")
+            self.assertTrue(all(str(e.Lang) == "es" for e in spanish))
+            # The handout's title, text and list, and its disclaimer box (whose words come from
+            # clinic.yaml, per language once handouts have language variants).
+            self.assertEqual([str(e.S) for e in spanish], ["/H1", "/P", "/L", "/Div"])
+        with pikepdf.open(os.path.join(self.work, "out", "long.pdf")) as pdf:
+            self.assertFalse([e for e in structure_elements(pdf.Root.StructTreeRoot.K, []) if "/Lang" in e])
 
     def test_the_parent_tree_names_the_element_that_holds_each_mark(self):
         for path in self.files:

@@ -25,6 +25,17 @@ public struct PDFStructure: Sendable, Equatable {
         }
     }
 
+    /// An element whose text is in another language than the document's (its /Lang).
+    public struct Language: Sendable, Equatable {
+        public var element: Int
+        public var language: String
+
+        public init(element: Int, language: String) {
+            self.element = element
+            self.language = language
+        }
+    }
+
     /// One per Figure element, in the order they were opened.
     public var figures: [Figure] = []
     /// One per link annotation, in the order they were drawn.
@@ -32,6 +43,7 @@ public struct PDFStructure: Sendable, Equatable {
     /// How many structure elements were opened (Document included); checked against the tree.
     public var elementCount = 0
     public var continuations: [Continuation] = []
+    public var languages: [Language] = []
 
     public init() {}
 }

@@ -18,6 +18,8 @@ public struct BookletLayout {
         var anchor: String
         /// 0 for a part, or a handout in an untitled part; 1 for a handout inside a titled part.
         var level: Int
+        /// A handout's language; nil for a part, which is in the booklet's.
+        var language: String? = nil
         var make: () -> (boxes: [FlowBox], headings: [(anchor: String, title: String)])
         var pageAnchors: [[String]] = []
         var headings: [(anchor: String, title: String)] = []
@@ -85,7 +87,9 @@ public struct BookletLayout {
             case let .contents(index):
                 return withFurniture(contents[index], section: "Contents", label: labels[physical]).scopingTags(to: 3)
             case let .section(s, p):
-                return withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical]).scopingTags(to: 4 + s)
+                var page = withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical])
+                page.language = sections[s].language
+                return page.scopingTags(to: 4 + s)
             }
         }
         let contentsPage = slots.firstIndex { if case .contents = $0 { true } else { false } }
@@ -119,7 +123,7 @@ public struct BookletLayout {
                 handoutNumber += 1
                 let anchor = "handout\(handoutNumber)"
                 let layout = HandoutLayout(theme: theme, shaper: shaper)
-                sections.append(Section(title: procedure.title, anchor: anchor, level: part.title == nil ? 0 : 1) {
+                sections.append(Section(title: procedure.title, anchor: anchor, level: part.title == nil ? 0 : 1, language: procedure.language) {
                     layout.boxes(procedure, clinic: clinic, anchor: anchor)
                 })
             }

@@ -28,6 +28,9 @@ public struct Page {
     public var blocks: [PlacedBlock] = []
     /// Header, footer and page number: drawn outside the structure tree.
     public var furniture: [PageItem] = []
+    /// The language of this page's text (BCP 47), when it may differ from the document's: a
+    /// Spanish handout in an English booklet. Its elements then carry their own /Lang.
+    public var language: String?
     /// Anchors of the boxes that start on this page, in order.
     public var anchors: [String] = []
     /// Top of the next thing in the body, used while paginating.

@@ -64,6 +64,9 @@ public struct PDFRenderer {
                         drawer.structure.continuations.append(.init(continued: element, original: earlier))
                     }
                     opened[tag.id] = element
+                    if depth == 0, let language = page.language, language != metadata.language {
+                        drawer.structure.languages.append(.init(element: element, language: language))
+                    }
                     if tag.role == .figure {
                         let picture = block.items.contains { if case .image = $0 { true } else { false } }
                         drawer.structure.figures.append(.init(alternative: tag.alternative ?? "", hasPicture: picture))

@@ -35,6 +35,11 @@ typedef struct handout_finish_request {
     const size_t *continued_elements;
     const size_t *original_elements;
     size_t continuation_count;
+    /// Elements whose text is in another language than the document's, as indexes in the same
+    /// count, with that language (BCP 47): each gets its own /Lang.
+    const size_t *language_elements;
+    const char *const *element_languages;
+    size_t language_count;
 } handout_finish_request;
 
 /// Receives the finished file's bytes.
