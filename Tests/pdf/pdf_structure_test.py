@@ -7,13 +7,14 @@ Run by scripts/test after the Swift tests:  python pdf_structure_test.py HANDOUT
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import unittest
 
 import pikepdf
+
+from readability import glyph_sizes, median_line_length
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HANDOUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/handout"))
@@ -27,39 +28,6 @@ def handout(*arguments):
     result = subprocess.run([HANDOUT, *arguments], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result
-
-
-def glyph_sizes(path):
-    """The size each text-showing operator sets its glyphs at, in points: Tf's size times the text
-    matrix's and the transformation matrix's scale."""
-    sizes = []
-    with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            scale, font_size, text_scale = [1.0], 0.0, 1.0
-            for operands, operator in pikepdf.parse_content_stream(page):
-                name = str(operator)
-                if name == "q":
-                    scale.append(scale[-1])
-                elif name == "Q":
-                    scale.pop()
-                elif name == "cm":
-                    a, b, c, d = (float(x) for x in operands[:4])
-                    scale[-1] *= abs(a * d - b * c) ** 0.5
-                elif name == "Tf":
-                    font_size = float(operands[1])
-                elif name == "Tm":
-                    a, b, c, d = (float(x) for x in operands[:4])
-                    text_scale = abs(a * d - b * c) ** 0.5
-                elif name in ("Tj", "TJ", "'", '"'):
-                    sizes.append(font_size * text_scale * scale[-1])
-    return sizes
-
-
-def median_line_length(path):
-    """The median length, in characters, of the text lines at least 40 characters long (so the
-    short last lines of paragraphs, headings and list markers do not count)."""
-    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", path, "-"], capture_output=True, text=True, check=True).stdout
-    return statistics.median(len(line) for line in text.splitlines() if len(line) >= 40)
 
 
 def structure_elements(node, found):
