@@ -13,7 +13,8 @@ public struct Procedure: Equatable, Sendable {
     public var blocks: [Block]
     /// The source file as shown in messages.
     public var file: String
-    /// A digest of the source bytes, for dates derived from the inputs.
+    /// A digest of the source bytes: laid-out boxes and cached pages made from it are still good
+    /// while it matches.
     public var contentDigest: UInt64
     /// The `{{field}}`s the body uses, for personalized copies.
     public var fieldReferences: [FieldReference] = []
