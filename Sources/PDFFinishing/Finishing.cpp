@@ -57,18 +57,21 @@ class ArtifactMarker : public QPDFObjectHandle::TokenFilter {
             }
             break;
         default:
-            pending.push_back(token);
+            // Operands wait, as text, until their operator says whether a wrapper goes before them.
+            if (token.getType() == QPDFTokenizer::tt_name) lastName = token.getValue();
+            pending += token.getRawValue();
         }
     }
 
     void handleEOF() override {
-        for (auto const& token : pending) writeToken(token);
+        write(pending);
         pending.clear();
         if (inPath || inImage) write("\nEMC\n");
     }
 
   private:
-    std::vector<QPDFTokenizer::Token> pending;
+    std::string pending;
+    std::string lastName;
     std::set<std::string> images;
     int nextMCID;
     int depth = 0;
@@ -78,16 +81,12 @@ class ArtifactMarker : public QPDFObjectHandle::TokenFilter {
     static bool isOneOf(std::string const& word, std::set<std::string> const& words) { return words.count(word) > 0; }
 
     /// Whether the pending operand of a Do names one of the page's image XObjects.
-    bool drawsImage() const {
-        for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
-            if (it->getType() == QPDFTokenizer::tt_name) return images.count(it->getValue()) > 0;
-        }
-        return false;
-    }
+    bool drawsImage() const { return images.count(lastName) > 0; }
 
     void flush(QPDFTokenizer::Token const& op) {
-        for (auto const& token : pending) writeToken(token);
+        write(pending);
         pending.clear();
+        lastName.clear();
         writeToken(op);
     }
 
