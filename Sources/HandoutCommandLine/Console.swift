@@ -32,6 +32,15 @@ public enum Console {
         }
     }
 
+    /// The first line of standard input: a password typed or piped there stays out of the
+    /// process list, where every user of the machine can read a command's arguments.
+    public static func readSecret(for option: String) throws -> String {
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw HandoutError(file: option, "no password on standard input; type it, or pipe it in")
+        }
+        return line
+    }
+
     /// Runs `body`, reporting any error as one line and exiting with status 1: never a stack trace.
     public static func guarded(_ body: () throws -> Void) throws {
         do {

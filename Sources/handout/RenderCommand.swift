@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
             let chosen = all ? try engine.library.slugs() : slugs
             let place = OutputChoice(output: output, workspace: engine.workspace)
             let worker = try engine.makeWorker()
-            var namer = name.map(FileNamer.init(pattern:))
+            var namer = name.map { FileNamer(pattern: $0) }
             // A failed handout must not stop the others: report it, and fail at the end.
             var failures = 0
             for slug in chosen {

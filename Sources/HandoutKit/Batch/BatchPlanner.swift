@@ -5,6 +5,10 @@ struct BatchJob: Sendable {
     var row: Int
     var request: DocumentRequest
     var fileName: String
+    /// The handouts the row names, in order.
+    var slugs: [String]
+    /// Email drafts: the row's `email`, the draft's To address.
+    var to: String?
 }
 
 /// Turns rows into jobs, in row order: checks each row and that its handouts read, and names
@@ -20,6 +24,7 @@ final class BatchPlanner {
     private let known: Set<String>
     private let folder: URL
     private let skipExisting: Bool
+    private let email: Bool
     private var namer: FileNamer
 
     init(library: ContentLibrary, options: BatchOptions) throws {
@@ -27,7 +32,8 @@ final class BatchPlanner {
         known = Set(try library.slugs())
         folder = options.outputFolder
         skipExisting = options.skipExisting
-        namer = FileNamer(pattern: options.namePattern)
+        email = options.email != nil
+        namer = FileNamer(pattern: options.namePattern, fileExtension: email ? "eml" : "pdf")
     }
 
     func plan(_ row: BatchRow) -> Plan {
@@ -36,6 +42,13 @@ final class BatchPlanner {
         let slugs = (fields.removeValue(forKey: "procedure") ?? "")
             .split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !slugs.isEmpty else { return .failure("procedure is missing; give a handout slug, or several separated by ;") }
+        // An email draft's To address is a routing column, like procedure, not a field for the content.
+        var to: String?
+        if email {
+            to = fields.removeValue(forKey: "email")?.trimmingCharacters(in: .whitespaces)
+            guard let address = to, !address.isEmpty else { return .failure("email is missing; give the patient's address in column email") }
+            if let problem = EmailAddress.problem(address) { return .failure("email \(problem)") }
+        }
         if let unknown = slugs.first(where: { !known.contains($0) }) {
             return .failure("unknown procedure '\(unknown.prefix(60))'; use a slug from `handout list`")
         }
@@ -49,6 +62,6 @@ final class BatchPlanner {
         do { patient = try Patient(fields: fields) } catch { return .failure(error.description) }
         let name = namer.name(row: row.number, procedure: slugs.joined(separator: "+"), fields: patient.fields)
         if skipExisting, FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) { return .skip }
-        return .job(BatchJob(row: row.number, request: DocumentRequest(slugs: slugs, patient: patient), fileName: name))
+        return .job(BatchJob(row: row.number, request: DocumentRequest(slugs: slugs, patient: patient), fileName: name, slugs: slugs, to: to))
     }
 }

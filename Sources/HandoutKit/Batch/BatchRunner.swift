@@ -11,8 +11,22 @@ public struct BatchOptions: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Leave rows whose file already exists (a finished row of an interrupted batch).
     public var skipExisting = false
+    /// Write an email draft per row (column `email` is the To address) instead of a PDF.
+    public var email: BatchEmail?
 
     public init(outputFolder: URL) { self.outputFolder = outputFolder }
+}
+
+/// How a batch's email drafts are made: as `handout email` makes one, for every row.
+public struct BatchEmail: Sendable {
+    public var from: String?
+    public var subject: String?
+    public var asBooklet = false
+    public var lock: EmailRequest.Lock?
+    /// The Date every draft carries, so one batch's drafts agree.
+    public var date: Int64
+
+    public init(date: Int64) { self.date = date }
 }
 
 /// What a batch did. Rows are named by number only: no patient data.
@@ -40,7 +54,7 @@ public struct BatchRunner {
         AtomicFile.removeStaleTemporaryFiles(in: options.outputFolder)
 
         let total = reader.total
-        let shared = Shared(engine: engine, folder: options.outputFolder, total: total)
+        let shared = Shared(engine: engine, folder: options.outputFolder, total: total, email: options.email)
         let state = Mutex(State(reader: reader, planner: planner))
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, total))) { _ in
             Self.work(shared, state: state, progress: progress)
@@ -78,6 +92,7 @@ public struct BatchRunner {
         var engine: HandoutEngine
         var folder: URL
         var total: Int
+        var email: BatchEmail?
     }
 
     /// One thread: renders rows until none are left.
@@ -104,7 +119,8 @@ public struct BatchRunner {
     private static func render(_ job: BatchJob, with worker: HandoutWorker, shared: Shared) -> String? {
         let document: Document
         do {
-            document = try shared.engine.pdf(job.request, on: worker)
+            document = try shared.email.map { try draft(job, email: $0, with: worker, shared: shared) }
+                ?? shared.engine.pdf(job.request, on: worker)
         } catch {
             return "\(error)"
         }
@@ -119,5 +135,16 @@ public struct BatchRunner {
             return "its file could not be written; check free space and the output folder's permissions"
         }
         return nil
+    }
+
+    /// One row's email draft: its handouts attached (each, or as one booklet), To its `email`.
+    private static func draft(_ job: BatchJob, email: BatchEmail, with worker: HandoutWorker, shared: Shared) throws -> Document {
+        var request = EmailRequest(slugs: job.slugs, patient: job.request.patient)
+        request.to = job.to
+        request.from = email.from
+        request.subject = email.subject
+        request.asBooklet = email.asBooklet
+        request.lock = email.lock
+        return try EmailComposer(engine: shared.engine).draft(request, on: worker, date: email.date)
     }
 }

@@ -6,21 +6,26 @@ public struct FileNamer {
     public static let maximumLength = 100
 
     let template: Template
+    /// What every name ends in: "pdf", or "eml" for email drafts.
+    let fileExtension: String
     private var used: Set<String> = []
 
-    public init(pattern: String) { template = Template(pattern) }
+    public init(pattern: String, fileExtension: String = "pdf") {
+        template = Template(pattern)
+        self.fileExtension = fileExtension
+    }
 
     /// The name for a row. Fields the pattern names but the row lacks become empty.
     public mutating func name(row: Int, procedure: String, fields: [String: String]) -> String {
         var values = fields
         values["row"] = "\(row)"
         values["procedure"] = procedure
-        let safe = Self.sanitize(template.render(values))
+        let safe = Self.sanitize(template.render(values), fileExtension: fileExtension)
         var candidate = safe
         var counter = 2
         while used.contains(candidate.lowercased()) {
-            let stem = String(safe.dropLast(4).prefix(Self.maximumLength - 4 - "-\(counter)".count))
-            candidate = "\(stem)-\(counter).pdf"
+            let stem = String(safe.dropLast(fileExtension.count + 1).prefix(Self.maximumLength - fileExtension.count - 1 - "-\(counter)".count))
+            candidate = "\(stem)-\(counter).\(fileExtension)"
             counter += 1
         }
         used.insert(candidate.lowercased())
@@ -28,8 +33,8 @@ public struct FileNamer {
     }
 
     /// Letters and digits (accents dropped), `-`, `_` and `.` only; other runs become one `_`;
-    /// no leading dot; ends in `.pdf`; at most 100 characters.
-    static func sanitize(_ raw: String) -> String {
+    /// no leading dot; ends in `.pdf` (or `fileExtension`); at most 100 characters.
+    static func sanitize(_ raw: String, fileExtension: String = "pdf") -> String {
         let folded = raw.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         var lastWasFiller = false
@@ -44,9 +49,9 @@ public struct FileNamer {
             }
         }
         while let first = out.first, first == "." || first == "_" || first == "-" { out.removeFirst() }
-        if out.lowercased().hasSuffix(".pdf") { out.removeLast(4) }
+        if out.lowercased().hasSuffix("." + fileExtension) { out.removeLast(fileExtension.count + 1) }
         while let last = out.last, last == "." || last == "_" { out.removeLast() }
-        if out.isEmpty { out = "handout" }
-        return String(out.prefix(maximumLength - 4)) + ".pdf"
+        if out.isEmpty { out = fileExtension == "eml" ? "email" : "handout" }
+        return String(out.prefix(maximumLength - fileExtension.count - 1)) + "." + fileExtension
     }
 }

@@ -9,6 +9,11 @@ public struct Clinic: Equatable, Sendable {
     public var website: String
     public var address: String
     public var disclaimer: String
+    /// The address email drafts come from (`email:`), when the clinic gives one.
+    public var email: String?
+    /// The largest email draft the clinic's mail system takes, in bytes (`email_size_limit_mb:`,
+    /// default 10: most mail servers refuse bigger messages).
+    public var emailSizeLimit = 10 * 1_048_576
     /// The `{{field}}`s its text uses, for personalized copies.
     public var fieldReferences: [FieldReference] = []
     /// Where it was read from, for messages.
@@ -24,12 +29,13 @@ public struct Clinic: Equatable, Sendable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer"]
+    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer", "email", "email_size_limit_mb"]
 
     /// What content may use as `{{clinic.KEY}}`, by key.
     public var fieldValues: [String: String] {
         var values = ["name": name, "phone": phone, "website": website, "address": address]
         if let afterHoursPhone { values["after_hours_phone"] = afterHoursPhone }
+        if let email { values["email"] = email }
         return values
     }
 
@@ -46,6 +52,19 @@ public struct Clinic: Equatable, Sendable {
             address: try yaml.requiredString("address", example: "1200 River Road, Springfield"),
             disclaimer: try yaml.requiredString("disclaimer", example: "This handout is general information…"))
         clinic.afterHoursPhone = try yaml.string("after_hours_phone")?.trimmed
+        if let email = try yaml.string("email")?.trimmed {
+            if let problem = EmailAddress.problem(email) {
+                throw HandoutError(file: file, line: yaml.entry("email")?.line, key: "email", problem)
+            }
+            clinic.email = email
+        }
+        if let limit = try yaml.string("email_size_limit_mb") {
+            guard let megabytes = Double(limit.trimmed), megabytes > 0, megabytes <= 1000 else {
+                throw HandoutError(file: file, line: yaml.entry("email_size_limit_mb")?.line, key: "email_size_limit_mb",
+                                   "must be a number of megabytes, such as `email_size_limit_mb: 10`")
+            }
+            clinic.emailSizeLimit = Int(megabytes * 1_048_576)
+        }
         clinic.fieldReferences = FieldReference.scan(text)
         clinic.file = file
         clinic.contentDigest = Digest.fnv1a(Array(text.utf8))

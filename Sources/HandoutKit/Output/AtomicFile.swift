@@ -25,15 +25,18 @@ public enum AtomicFile {
     }
 
     /// Writes `bytes` as a new file in `folder` named `name`, or `STEM-2.EXT`, `STEM-3.EXT`, …
-    /// when that is taken; never replaces a file, even one another process makes at the same
-    /// moment. Returns the file written.
-    public static func writeNew(_ bytes: [UInt8], in folder: URL, name: String, mode: mode_t = 0o600, folderMode: mode_t = 0o700) throws -> URL {
+    /// when that is taken (when `numbered`, `STEM-1.EXT` comes first and `name` itself is never
+    /// used); never replaces a file, even one another process makes at the same moment. Returns
+    /// the file written.
+    public static func writeNew(
+        _ bytes: [UInt8], in folder: URL, name: String, numbered: Bool = false, mode: mode_t = 0o600, folderMode: mode_t = 0o700
+    ) throws -> URL {
         let first = folder.appendingPathComponent(name)
         let temporary = try writeTemporary(bytes, near: first, mode: mode, folderMode: folderMode)
         defer { unlink(temporary.path) }
         let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
         for counter in 1...10_000 {
-            let candidate = counter == 1 ? first : folder.appendingPathComponent("\(stem)-\(counter)" + (ext.isEmpty ? "" : ".\(ext)"))
+            let candidate = counter == 1 && !numbered ? first : folder.appendingPathComponent("\(stem)-\(counter)" + (ext.isEmpty ? "" : ".\(ext)"))
             // link() fails when the name exists, so two writers can never take the same name.
             if link(temporary.path, candidate.path) == 0 { return candidate }
             guard errno == EEXIST else {

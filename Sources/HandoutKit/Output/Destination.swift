@@ -8,8 +8,9 @@ public enum Destination: Sendable {
     /// The folder, under the document's own name, replacing an older copy (`Output/SLUG.pdf`).
     case folder(URL)
     /// A new file in the folder that never replaces another: the document's name, or that name
-    /// with -2, -3, … when it is taken (personalized copies, one per patient).
-    case newFile(in: URL, name: String? = nil)
+    /// with -2, -3, … when it is taken (personalized copies, one per patient); when `numbered`,
+    /// always with a number, from -1 (email drafts: email-1.eml, email-2.eml, …).
+    case newFile(in: URL, name: String? = nil, numbered: Bool = false)
     /// Nowhere on disk: the finished bytes come back in the delivery (the web page).
     case memory
     /// Straight to a printer through CUPS, never through a file.

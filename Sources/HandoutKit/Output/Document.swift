@@ -5,6 +5,8 @@ public struct Document: Sendable {
     /// The file type, which is also the file name's extension.
     public enum Format: String, Sendable {
         case pdf, png
+        /// An email draft (RFC 5322), with its PDFs attached.
+        case eml
     }
 
     public var format: Format
@@ -20,6 +22,9 @@ public struct Document: Sendable {
     public var structure: PDFStructure?
     /// Made for a patient: its files are readable by their owner only.
     public var isPersonal: Bool
+    /// Locks the finished PDF with this password (see `LockStep`); nil leaves it open. Held in
+    /// memory only.
+    public var password: String?
     /// A file name free of patient data, e.g. "epidural-steroid-injection.pdf" or "booklet.pdf".
     public var name: String
     /// Problems worth telling the user that did not stop the document (a missing picture).

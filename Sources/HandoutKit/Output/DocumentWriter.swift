@@ -17,8 +17,9 @@ public struct DocumentWriter: Sendable {
     /// glyph, an unused field) is refused instead of delivered.
     public var strict = false
 
-    /// The steps every PDF gets: what an accessible PDF needs that cairo leaves out.
-    public static let standardSteps: [any PDFStep] = [AccessibilityStep()]
+    /// The steps every PDF gets: what an accessible PDF needs that cairo leaves out, then the
+    /// password lock a document may ask for (last: nothing can change a PDF once it is locked).
+    public static let standardSteps: [any PDFStep] = [AccessibilityStep(), LockStep()]
 
     public init(steps: [any PDFStep] = standardSteps, strict: Bool = false, report: @escaping @Sendable (Warning) -> Void = { _ in }) {
         self.steps = steps
@@ -68,8 +69,9 @@ public struct DocumentWriter: Sendable {
         case let .folder(folder):
             main = folder.appendingPathComponent(document.name)
             try AtomicFile.write(finished.bytes, to: main, mode: fileMode, folderMode: folderMode)
-        case let .newFile(folder, name):
-            main = try AtomicFile.writeNew(finished.bytes, in: folder, name: name ?? document.name, mode: fileMode, folderMode: folderMode)
+        case let .newFile(folder, name, numbered):
+            main = try AtomicFile.writeNew(
+                finished.bytes, in: folder, name: name ?? document.name, numbered: numbered, mode: fileMode, folderMode: folderMode)
         }
         if document.isPersonal, AtomicFile.isOpenToOthers(main.deletingLastPathComponent()) {
             let folder = DisplayPath.of(main.deletingLastPathComponent())

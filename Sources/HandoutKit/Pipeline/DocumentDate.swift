@@ -7,15 +7,27 @@ public enum DocumentDate {
     /// carries no creation date at all).
     public static func resolve(updated: CalendarDate?,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (day: CalendarDate, iso: String)? {
-        if let raw = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(raw.trimmed), seconds >= 0, seconds < 253_402_300_800 else {
-                throw HandoutError(file: "SOURCE_DATE_EPOCH", "'\(raw)' is not a Unix time; set it to whole seconds since 1970, e.g. 1764547200, or unset it")
-            }
+        if let seconds = try sourceDateEpoch(environment) {
             let day = CalendarDate(unixTime: seconds)
             let time = seconds % 86_400
             let clock = [time / 3600, time % 3600 / 60, time % 60].map { zeroPadded(Int($0), width: 2) }.joined(separator: ":")
             return (day, "\(day.iso)T\(clock)Z")
         }
         return updated.map { ($0, "\($0.iso)T00:00:00Z") }
+    }
+
+    /// When an email draft is written, in seconds since 1970: `SOURCE_DATE_EPOCH` when set (so a
+    /// rerun gives the same bytes), else the clock's. A draft's Date header says when it was made,
+    /// which is a real date, unlike a document's.
+    public static func messageTime(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int64 {
+        try sourceDateEpoch(environment) ?? Int64(Date().timeIntervalSince1970)
+    }
+
+    private static func sourceDateEpoch(_ environment: [String: String]) throws -> Int64? {
+        guard let raw = environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard let seconds = Int64(raw.trimmed), seconds >= 0, seconds < 253_402_300_800 else {
+            throw HandoutError(file: "SOURCE_DATE_EPOCH", "'\(raw)' is not a Unix time; set it to whole seconds since 1970, e.g. 1764547200, or unset it")
+        }
+        return seconds
     }
 }

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import HandoutCommandLine
+import HandoutKit
+
+/// `handout email SLUG...`: an email draft with the patient's handouts attached, to open in a
+/// mail client, check and send.
+struct EmailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "email",
+        abstract: "Write an email draft (.eml) with handouts attached, optionally locked with a password.",
+        discussion: """
+            The draft opens in a mail client (Outlook, Thunderbird, Apple Mail) ready to check and send. Its \
+            subject and file names never hold the patient's details. It is written as a new file in \
+            Output/personal/ (email-1.eml, email-2.eml, ...), readable by you only. With --password or \
+            --password-field the PDFs are locked with AES-256, and the email says how to open them without \
+            giving the password. Give --password - to type the password on standard input, out of sight of \
+            other users' process lists.
+            """)
+
+    @Argument(help: "Handout slugs (see `handout list`); each is attached, or all in one booklet with --booklet.")
+    var slugs: [String] = []
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var patientOptions: PatientOptions
+
+    @Option(name: .long, help: "The patient's email address.")
+    var to: String?
+
+    @Option(name: .long, help: "The sender's address (default: clinic.yaml's email).")
+    var from: String?
+
+    @Option(name: .long, help: "Subject (default: \"Your procedure information from CLINIC\"); never the patient's details.")
+    var subject: String?
+
+    @Flag(name: .long, help: "Attach one PDF, your-procedures.pdf, holding all the handouts.")
+    var booklet = false
+
+    @Option(name: .long, help: "Lock the attachments with this password (- reads it from standard input).")
+    var password: String?
+
+    @Option(name: .long, help: "Lock the attachments with the value of this patient field, e.g. date_of_birth (a date becomes MMDDYYYY).")
+    var passwordField: String?
+
+    @Option(name: .long, help: "A .eml file, or a folder for a new email-N.eml (default: the project's Output/personal/).")
+    var output: String?
+
+    @Flag(name: .long, help: "Refuse a handout with any warning (a placeholder left in, a missing picture or glyph, an unused field).")
+    var strict = false
+
+    func validate() throws {
+        if slugs.isEmpty { throw ValidationError("name at least one handout to attach (see `handout list`)") }
+        if password != nil && passwordField != nil { throw ValidationError("give --password or --password-field, not both") }
+        if passwordField != nil && patientOptions.field.isEmpty {
+            throw ValidationError("--password-field takes the value of a patient field; add it with --field, e.g. --field date_of_birth=1961-03-07")
+        }
+    }
+
+    func run() throws {
+        try Console.guarded {
+            let engine = try options.engine(strict: strict)
+            var request = EmailRequest(slugs: slugs, patient: try patientOptions.patient())
+            request.to = to
+            request.from = from
+            request.subject = subject
+            request.asBooklet = booklet
+            if let password {
+                request.lock = .password(password == "-" ? try Console.readSecret(for: "--password -") : password)
+            } else if let passwordField {
+                request.lock = .field(BatchReader.fieldName(passwordField))
+            }
+            let worker = try engine.makeWorker()
+            let draft = try EmailComposer(engine: engine).draft(request, on: worker, date: try DocumentDate.messageTime())
+            let destination: Destination
+            if let output, output.lowercased().hasSuffix(".eml") {
+                destination = .file(URL(fileURLWithPath: output))
+            } else {
+                let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? engine.workspace.personalOutput
+                destination = .newFile(in: folder, name: "email.eml", numbered: true)
+            }
+            Console.report(try engine.writer.deliver(draft, to: destination), draft)
+        }
+    }
+}
