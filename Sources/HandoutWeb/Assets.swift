@@ -26,7 +26,7 @@ enum Assets {
         .search { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 0 0 8px; }
         .search label { font-weight: bold; width: 100%; }
         input, select, textarea, button { font: inherit; }
-        input[type=search], input[type=text], input[type=date], input[type=time], input[type=number], input[type=password], select, textarea {
+        input[type=search], input[type=text], input[type=date], input[type=time], input[type=number], input[type=password], input[type=email], select, textarea {
           border: 1px solid #8a96a3; border-radius: 4px; padding: 7px 9px; background: #fff; }
         .search input { flex: 1 1 320px; max-width: 520px; }
         button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; padding: 9px 16px; cursor: pointer; }
@@ -56,10 +56,11 @@ enum Assets {
         .error { color: var(--bad); font-weight: bold; margin: 2px 0; }
         .problems { border-left: 4px solid var(--bad); padding: 4px 10px; margin-bottom: 12px; color: var(--bad); }
         .actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin: 16px 0; }
-        .print { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; display: grid; grid-template-columns: auto 1fr; gap: 8px 10px; align-items: center; }
-        .print legend { font-weight: bold; }
-        .print .inline, .print button, .print .hint { grid-column: 1 / -1; }
-        .print button { justify-self: start; }
+        .print, .email { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; display: grid; grid-template-columns: auto 1fr; gap: 8px 10px; align-items: center; }
+        .print legend, .email legend { font-weight: bold; }
+        .print .inline, .print button, .print .hint, .email label, .email input, .email button, .email .hint { grid-column: 1 / -1; }
+        .print button, .email button { justify-self: start; }
+        .email { margin-top: 12px; }
         .privacy { font-size: 14px; color: var(--muted); margin: 12px 0 0; }
         .preview-pane iframe { width: 100%; max-width: 600px; height: 760px; border: 1px solid var(--line); background: #fff; }
         .pages { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 10px; }

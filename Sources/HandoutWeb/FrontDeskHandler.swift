@@ -32,6 +32,7 @@ struct FrontDeskHandler: HTTPHandler {
         routes.appendRoute("POST /booklet") { request in try await app.bookletPDF(request) }
         routes.appendRoute("POST /booklet/preview") { request in try await app.bookletPreview(request) }
         routes.appendRoute("POST /print") { request in try await app.print(request) }
+        routes.appendRoute("POST /email") { request in try await app.emailDraft(request) }
         self.routes = routes
     }
 

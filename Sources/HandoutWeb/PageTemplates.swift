@@ -99,6 +99,15 @@ enum PageTemplates {
             {{/hasPrinters}}
             {{^hasPrinters}}<p class="hint">No printer is set up. Start the page with <code>--printer NAME</code>, or add a printer to this computer.</p>{{/hasPrinters}}
           </fieldset>
+          <fieldset class="email">
+            <legend>Email draft</legend>
+            <label for="email-to">Patient's email (you can add it later)</label>
+            <input id="email-to" name="email_to" type="email" maxlength="254" autocomplete="off">
+            <label for="email-password">Lock with a password (optional)</label>
+            <input id="email-password" name="email_password" type="password" maxlength="127" autocomplete="new-password">
+            <p class="hint">Tell the patient the password in person or by phone. The email says how to open the file, never the password.</p>
+            <button type="submit" formaction="/email" class="secondary">Download email draft</button>
+          </fieldset>
           <p class="privacy">What you type is used for this copy only. It is not saved.</p>
         </form>
         """

@@ -49,7 +49,6 @@ struct EmailCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if slugs.isEmpty { throw ValidationError("name at least one handout to attach (see `handout list`)") }
         if password != nil && passwordField != nil { throw ValidationError("give --password or --password-field, not both") }
         if passwordField != nil && patientOptions.field.isEmpty {
             throw ValidationError("--password-field takes the value of a patient field; add it with --field, e.g. --field date_of_birth=1961-03-07")
@@ -58,6 +57,9 @@ struct EmailCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
+            guard !slugs.isEmpty else {
+                throw HandoutError(file: "handout email", "name at least one handout to attach, e.g. `handout email epidural-steroid-injection` (see `handout list`)")
+            }
             let engine = try options.engine(strict: strict)
             var request = EmailRequest(slugs: slugs, patient: try patientOptions.patient())
             request.to = to

@@ -101,6 +101,23 @@ import Testing
         let bookletPreview = try server.post("/booklet/preview?page=2", patient + [("procedures", "plain,epidural-steroid-injection")])
         #expect(bookletPreview.status == 200 && bookletPreview.headers["content-type"] == "image/png")
 
+        // An email draft to download: the handout attached, the patient nowhere an inbox shows.
+        let draft = try server.post("/email", patient + [("procedures", "plain"), ("email_to", "zelda@example.org"), ("email_password", "")])
+        #expect(draft.status == 200, "\(draft.text)")
+        #expect(draft.headers["content-type"] == "message/rfc822")
+        #expect(draft.headers["content-disposition"] == "attachment; filename=\"email.eml\"")
+        #expect(draft.headers["cache-control"] == "no-store")
+        let message = String(decoding: draft.body, as: UTF8.self)
+        #expect(message.contains("\r\nTo: zelda@example.org\r\n") && message.contains("\r\nX-Unsent: 1\r\n"))
+        let headers = message.components(separatedBy: "\r\n\r\n")[0]
+        #expect(message.contains("filename=\"plain.pdf\"") && message.contains("Dear \(Self.secret),") && !headers.contains("Quintana"))
+        let locked = try server.post("/email", patient + [("procedures", "plain,epidural-steroid-injection"), ("email_password", "heron-2291")])
+        #expect(locked.status == 200)
+        let lockedText = String(decoding: locked.body, as: UTF8.self)
+        #expect(lockedText.contains("filename=\"your-procedures.pdf\"") && !lockedText.contains("heron-2291"))
+        let badAddress = try server.post("/email", patient + [("procedures", "plain"), ("email_to", "zelda@@example")])
+        #expect(badAddress.status == 400 && badAddress.text.contains("The patient&#39;s email is not an email address"), "\(badAddress.text.prefix(300))")
+
         server.stop()
         #expect(!server.output.contains(Self.secret) && !server.errors.contains(Self.secret))
         #expect(!server.output.contains("Zelda") && !server.errors.contains("Quintana"))

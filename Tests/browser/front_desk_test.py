@@ -4,6 +4,8 @@ chromedriver), printing to a virtual printer: what a receptionist does, checked 
 Run by scripts/test after the Swift tests:  python front_desk_test.py HANDOUT_BINARY
 Screenshots of the pages go to .build/screenshots/ (the README's picture comes from there).
 """
+import email
+import email.policy
 import os
 import shutil
 import subprocess
@@ -133,6 +135,16 @@ class FrontDeskInABrowser(unittest.TestCase):
                  what=f"the download {name}")
         return path
 
+    def draft(self, path):
+        """The downloaded email draft, parsed as a mail client would, then removed (the next one has the same name)."""
+        with open(path, "rb") as f:
+            raw = f.read()
+        os.remove(path)
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        self.assertEqual(message.defects, [])
+        self.assertEqual(message["X-Unsent"], "1")
+        return message
+
     def jobs(self):
         return sorted((f for f in os.listdir(self.spool) if f.endswith(".pdf")), key=lambda f: int(f.split("-")[0]))
 
@@ -177,6 +189,17 @@ class FrontDeskInABrowser(unittest.TestCase):
         self.assertIn("Thursday, December 3, 2026", text)
         self.assertIn("Bring your medicine list.", text)
 
+        # The email draft carries the same PDF, and neither its subject nor its file names say who it is for.
+        b.find_element(By.ID, "email-to").send_keys("rosalind@example.org")
+        self.button("Download email draft").click()
+        draft = self.draft(self.downloaded("email.eml"))
+        self.assertEqual(draft["to"], "rosalind@example.org")
+        self.assertNotIn("Okonkwo", draft["subject"])
+        [attachment] = list(draft.iter_attachments())
+        self.assertEqual(attachment.get_filename(), "epidural-steroid-injection.pdf")
+        with open(pdf, "rb") as f:
+            self.assertEqual(attachment.get_payload(decode=True), f.read())
+
         before = len(self.jobs())
         b.find_element(By.ID, "copies").clear()
         b.find_element(By.ID, "copies").send_keys("1")
@@ -208,6 +231,22 @@ class FrontDeskInABrowser(unittest.TestCase):
         text = pdf_text(pdf)
         for needle in [PATIENT, "Facet Joint Injection and Denervation", "Radiofrequency Ablation for Painful Bone Tumors"]:
             self.assertIn(needle, text)
+        # A locked email draft of the same booklet: it opens only with the password, which the email never states.
+        b.find_element(By.ID, "email-password").send_keys("tulip-4417")
+        self.button("Download email draft").click()
+        draft = self.draft(self.downloaded("email.eml"))
+        [attachment] = list(draft.iter_attachments())
+        self.assertEqual(attachment.get_filename(), "your-procedures.pdf")
+        locked = os.path.join(self.work, "locked.pdf")
+        with open(locked, "wb") as f:
+            f.write(attachment.get_payload(decode=True))
+        self.assertEqual(subprocess.run(["qpdf", "--requires-password", locked]).returncode, 0)
+        opened = subprocess.run(["pdftotext", "-upw", "tulip-4417", locked, "-"], check=True, capture_output=True, text=True).stdout
+        self.assertIn(PATIENT, opened)
+        body = draft.get_body(("plain",)).get_content()
+        self.assertIn("locked the attachment with a password", body)
+        self.assertNotIn("tulip-4417", body)
+        b.find_element(By.ID, "email-password").clear()
         before = len(self.jobs())
         self.button("Print").click()
         wait_for(lambda: "Sent to the printer" in self.framed()[2], what="the print receipt")

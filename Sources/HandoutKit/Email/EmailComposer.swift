@@ -42,7 +42,7 @@ public struct EmailComposer: Sendable {
         guard bytes.count <= clinic.emailSizeLimit else {
             throw HandoutError(
                 file: "the email draft",
-                "would be \(Self.megabytes(bytes.count)) with its attachments, over the \(Self.megabytes(clinic.emailSizeLimit)) most mail servers take; attach fewer handouts and send the rest in a second email")
+                "would be \(Self.size(bytes.count)) with its attachments, over the \(Self.size(clinic.emailSizeLimit)) limit for email (most mail servers take 10 MB; clinic.yaml's email_size_limit_mb sets it); attach fewer handouts and send the rest in a second email")
         }
         return Document(
             format: .eml, bytes: bytes, pages: 0, language: "en",
@@ -117,7 +117,7 @@ public struct EmailComposer: Sendable {
         }
     }
 
-    private static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    private static func size(_ bytes: Int) -> String {
+        bytes < 1_048_576 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 }

@@ -22,8 +22,8 @@ enum MIMEEncoding {
 
     /// Header text as it may appear in a header: itself when it is printable ASCII, else RFC 2047
     /// encoded words (UTF-8, base64), each at most 75 characters and never splitting a character.
-    static func headerText(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) { return text }
+    static func headerText(_ text: String, forcingEncoding: Bool = false) -> String {
+        if !forcingEncoding, text.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         // "=?utf-8?b?" + "?=" is 12 characters; 45 bytes of base64 are 60, so a word stays under 75.
@@ -43,12 +43,37 @@ enum MIMEEncoding {
     static func mailbox(name: String?, address: String) -> String {
         guard let name, !name.isEmpty else { return address }
         let plain = name.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) }
-        guard plain else { return headerText(name) + " <\(address)>" }
+        guard plain else { return phrase(name) + " <\(address)>" }
         let specials = CharacterSet(charactersIn: "()<>[]:;@\\,.\"")
         let quoted = name.unicodeScalars.contains { specials.contains($0) }
             ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
             : name
         return quoted + " <\(address)>"
+    }
+
+    /// A display name outside ASCII: plain words stay plain, and each run of the others becomes
+    /// one encoded word with its inner spaces inside it. Two encoded words never stand side by
+    /// side, because readers disagree on the space between them (RFC 2047 drops it; Python's
+    /// parser, among others, keeps it).
+    static func phrase(_ text: String) -> String {
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".unicodeScalars)
+        var out: [String] = []
+        var run: [Substring] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            out.append(headerText(run.joined(separator: " "), forcingEncoding: true))
+            run = []
+        }
+        for word in text.split(separator: " ") {
+            if word.unicodeScalars.allSatisfy(atext.contains) {
+                flush()
+                out.append(String(word))
+            } else {
+                run.append(word)
+            }
+        }
+        flush()
+        return out.joined(separator: " ")
     }
 
     /// A parameter such as a file name: `name="value"` for printable ASCII, else RFC 2231's
