@@ -32,7 +32,7 @@ public struct EmailComposer: Sendable {
             attachments.append(MIMEMessage.Attachment(fileName: fileName, bytes: delivered.bytes))
         }
 
-        let template = try EmailTemplate.load(from: engine.workspace.content.appendingPathComponent("email.md"))
+        let template = try engine.library.emailTemplate()
         let body = try template.body(patient: request.patient, clinic: clinic, lockNote: note.map { $0(attachments.count) })
         let message = MIMEMessage(
             from: MIMEMessage.Mailbox(name: clinic.name, address: from),

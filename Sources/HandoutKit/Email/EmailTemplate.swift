@@ -1,13 +1,27 @@
 import Foundation
+import Mustache
 
 /// The words of an email draft: the clinic's `Content/email.md` when it has one, else Handout's
 /// own in plain words. Fields work as in handouts (`{{patient_name}}`, `{{clinic.phone}}`), plus
 /// `{{#locked}}…{{/locked}}` and `{{lock_note}}`, which say how to open a locked attachment.
-struct EmailTemplate {
+struct EmailTemplate: Sendable {
     var text: String
     /// Where the words came from, for messages.
     var file: String
     var references: [FieldReference]
+    /// Compiled once when read: a batch fills it for every row.
+    var compiled: MustacheTemplate
+
+    init(text: String, file: String) throws {
+        self.text = text
+        self.file = file
+        references = FieldReference.scan(text)
+        do {
+            compiled = try MustacheTemplate(string: Personalizer.pragma + text)
+        } catch {
+            throw HandoutError(file: file, "a {{field}} here is not complete; write fields as {{patient_name}}, and close each {{#section}} with {{/section}}")
+        }
+    }
 
     static let standard = """
         {{#patient_name}}Dear {{patient_name}},{{/patient_name}}{{^patient_name}}Hello,{{/patient_name}}
@@ -32,12 +46,9 @@ struct EmailTemplate {
     /// `email.md` in the content folder, or the standard words when there is none.
     static func load(from url: URL) throws -> EmailTemplate {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return EmailTemplate(text: standard, file: "the standard email text", references: FieldReference.scan(standard))
+            return try EmailTemplate(text: standard, file: "the standard email text")
         }
-        let file = DisplayPath.of(url)
-        let text = try SourceText.read(url, what: "the email text", maximumBytes: 64 * 1024)
-        try Personalizer.checkTemplate(text, file: file, line: nil)
-        return EmailTemplate(text: text, file: file, references: FieldReference.scan(text))
+        return try EmailTemplate(text: try SourceText.read(url, what: "the email text", maximumBytes: 64 * 1024), file: DisplayPath.of(url))
     }
 
     /// The body for `patient` (nil: a generic draft) from `clinic`; `lockNote` says how to open
@@ -66,7 +77,7 @@ struct EmailTemplate {
             values["locked"] = true
             values["lock_note"] = lockNote
         }
-        var text = Personalizer(values: values).apply(text)
+        var text = compiled.render(values)
         if let lockNote, !references.contains(where: { $0.name == "lock_note" }) { text += "\n\n" + lockNote }
         // Sections that were left out leave blank lines behind; a paragraph break is one.
         while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }

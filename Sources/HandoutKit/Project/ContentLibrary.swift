@@ -8,6 +8,7 @@ public final class ContentLibrary: Sendable {
     private let procedures = FileCache<Procedure>()
     private let clinics = FileCache<Clinic>()
     private let booklets = FileCache<Booklet>()
+    private let emailTexts = FileCache<EmailTemplate>()
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
@@ -50,6 +51,13 @@ public final class ContentLibrary: Sendable {
         return try clinics.value(for: workspace.clinicFile, warnings: &none) {
             (try Clinic.load(from: workspace.clinicFile), [], [])
         }
+    }
+
+    /// The words of email drafts: `email.md`, or the standard ones while there is none.
+    func emailTemplate() throws -> EmailTemplate {
+        var none: [Warning] = []
+        let file = workspace.content.appendingPathComponent("email.md")
+        return try emailTexts.value(for: file, warnings: &none) { (try EmailTemplate.load(from: file), [], []) }
     }
 
     /// Whether the project defines a booklet (`booklet.yaml`).
