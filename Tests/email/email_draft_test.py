@@ -221,6 +221,24 @@ class EmailDrafts(unittest.TestCase):
         self.assertEqual(message["From"].addresses[0].display_name, name)
         self.assertIn(f"Thank you for choosing {name}.", message.get_body(("plain",)).get_content())
 
+    def test_the_clinics_own_words_come_from_email_md(self):
+        with open(os.path.join(self.content, "email.md"), "w", encoding="utf-8") as f:
+            f.write("Hi {{patient_name}},\n\nHere is your handout from {{clinic.name}}.\n{{#physician}}Your doctor is {{physician}}.{{/physician}}\n\nCall {{clinic.phone}} with questions.\n")
+        draft = os.path.join(self.work, "own.eml")
+        result = run("email", "epidural-steroid-injection", "--password", "heron-2291", "--content", self.content,
+                     "--output", draft, *field_options())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        body = self.parse(draft).get_body(("plain",)).get_content().replace("\r\n", "\n")
+        self.assertTrue(body.startswith("Hi Zoë Okonkwo-Brontë,\n\nHere is your handout from Riverside Interventional Radiology."), body)
+        self.assertIn("Your doctor is Dr. Amara Singh.", body)
+        self.assertIn("Call (555) 010-4400 with questions.", body)
+        # The clinic's words never mention the lock, so the note on opening it is added at the end.
+        self.assertTrue(body.rstrip().endswith("We never send it by email."), body)
+        with open(os.path.join(self.content, "email.md"), "a", encoding="utf-8") as f:
+            f.write("Your room is {{room}}.\n")
+        self.assert_refused(run("email", "epidural-steroid-injection", "--content", self.content, *field_options()),
+                            "email.md:7: 'room': is used in the email but was not given", "--field room=")
+
     def assert_refused(self, result, *needles):
         self.assertNotEqual(result.returncode, 0)
         lines = result.stderr.strip().splitlines()
