@@ -38,16 +38,20 @@ let package = Package(
         .systemLibrary(
             name: "CQPDF", pkgConfig: "libqpdf",
             providers: [.apt(["libqpdf-dev"])]),
+        // harfbuzz's subsetter, which the finishing step uses to take the hinting out of embedded fonts.
+        .systemLibrary(
+            name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
+            providers: [.apt(["libharfbuzz-dev"])]),
         // Debian's libcups2-dev ships cups-config but no .pc file, so the module map links "cups" itself.
         .systemLibrary(
             name: "CCups",
             providers: [.apt(["libcups2-dev"])]),
 
-        // The finishing step on qpdf's C++ API (its C API has no content-stream tokenizer),
-        // behind one C function.
+        // The finishing step on qpdf's C++ API (its C API has no content-stream tokenizer) and
+        // harfbuzz's subsetter, behind one C function.
         .target(
             name: "PDFFinishing",
-            dependencies: ["CQPDF"]),
+            dependencies: ["CQPDF", "CHarfBuzzSubset"]),
 
         // Swift owners of every C object; no unsafe pointer leaves this target.
         .target(

@@ -1,5 +1,6 @@
-// The finishing step on qpdf's C++ API: what cairo 1.16 cannot write into a tagged PDF. Its C API
-// has no content-stream tokenizer, so this small target exposes one C function to Swift.
+// The finishing step on qpdf's C++ API: what cairo 1.16 cannot write into a tagged PDF, and its
+// embedded fonts without their hinting (harfbuzz's subsetter). qpdf's C API has no content-stream
+// tokenizer, so this small target exposes one C function to Swift.
 
 #include "PDFFinishing.h"
 
@@ -14,6 +15,8 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
+
+#include <hb-subset.h>
 
 #include <algorithm>
 #include <cstring>
@@ -372,6 +375,63 @@ void scopeRowHeaders(QPDFObjectHandle tree) {
     }
 }
 
+/// Owners of harfbuzz objects: each is destroyed once, on every way out of the scope that made it.
+template <auto destroy>
+struct HarfBuzzRelease {
+    template <typename T>
+    void operator()(T* object) const { destroy(object); }
+};
+using HarfBuzzBlob = std::unique_ptr<hb_blob_t, HarfBuzzRelease<hb_blob_destroy>>;
+using HarfBuzzFace = std::unique_ptr<hb_face_t, HarfBuzzRelease<hb_face_destroy>>;
+using HarfBuzzSubsetInput = std::unique_ptr<hb_subset_input_t, HarfBuzzRelease<hb_subset_input_destroy>>;
+
+/// A TrueType font program without its hinting: no `cvt `, `fpgm` or `prep` table and no
+/// instructions in the glyphs, everything else kept, every glyph at its own id and `cmap` byte for
+/// byte (the PDF's simple TrueType fonts select glyphs through the cmap cairo wrote). Empty if
+/// harfbuzz writes nothing.
+std::string unhintedFontProgram(std::string const& program, std::string const& name) {
+    // The blob reads `program` in place; it and the face made from it die first.
+    HarfBuzzBlob blob(hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    HarfBuzzFace face(hb_face_create(blob.get(), 0));
+    unsigned glyphs = hb_face_get_glyph_count(face.get());
+    if (glyphs == 0) throw std::runtime_error("harfbuzz reads no glyphs in the embedded font " + name);
+    HarfBuzzSubsetInput input(hb_subset_input_create_or_fail());
+    if (!input) throw std::runtime_error("harfbuzz could not make a subset input for the embedded font " + name);
+    // The input owns its sets.
+    hb_set_add_range(hb_subset_input_glyph_set(input.get()), 0, glyphs - 1);
+    hb_set_add(hb_subset_input_set(input.get(), HB_SUBSET_SETS_NO_SUBSET_TABLE_TAG), HB_TAG('c', 'm', 'a', 'p'));
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
+                                               HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED);
+    HarfBuzzFace subset(hb_subset_or_fail(face.get(), input.get()));
+    if (!subset) throw std::runtime_error("harfbuzz could not take the hinting out of the embedded font " + name);
+    HarfBuzzBlob written(hb_face_reference_blob(subset.get()));
+    unsigned length = 0;
+    char const* data = hb_blob_get_data(written.get(), &length);
+    return data && length > 0 ? std::string(data, length) : std::string();
+}
+
+/// Takes the TrueType hinting out of every embedded font program (/FontFile2). cairo embeds its
+/// subsets with their hinting, which only helps rasterizers at small pixel sizes and does nothing
+/// for a page printed or viewed at screen zoom, yet it is most of each subset: two thirds of a
+/// two-page handout's bytes were its three fonts. A program is replaced only by a smaller one;
+/// the writer compresses it.
+void unhintFonts(QPDF& pdf) {
+    std::set<QPDFObjGen> done;
+    for (auto& object : pdf.getAllObjects()) {
+        if (!isType(object, "/FontDescriptor")) continue;
+        QPDFObjectHandle file = object.getKey("/FontFile2");
+        if (!file.isStream() || !done.insert(file.getObjGen()).second) continue;
+        QPDFObjectHandle fontName = object.getKey("/FontName");
+        std::string name = fontName.isName() ? fontName.getName().substr(1) : "(unnamed)";
+        std::shared_ptr<Buffer> decoded = file.getStreamData(qpdf_dl_generalized);
+        std::string program(reinterpret_cast<char const*>(decoded->getBuffer()), decoded->getSize());
+        std::string unhinted = unhintedFontProgram(program, name);
+        if (unhinted.empty() || unhinted.size() >= program.size()) continue;
+        file.replaceStreamData(unhinted, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+        file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(unhinted.size())));
+    }
+}
+
 void finish(QPDF& pdf, handout_finish_request const* request) {
     QPDFObjectHandle root = pdf.getRoot();
     QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
@@ -435,6 +495,7 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
     metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
     metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
     root.replaceKey("/Metadata", metadata);
+    unhintFonts(pdf);
 }
 
 void copyMessage(std::string const& message, char* error, size_t size) {

@@ -89,6 +89,64 @@ def element_texts(path, wanted):
     return found
 
 
+def embedded_truetype_fonts(pdf):
+    """(font name, font subtype, decoded /FontFile2 bytes) for each font with an embedded TrueType program."""
+    found = []
+    for font in pdf.objects:
+        if not isinstance(font, pikepdf.Dictionary) or font.get("/Type") != "/Font" or "/FontDescriptor" not in font:
+            continue
+        descriptor = font.FontDescriptor
+        if "/FontFile2" in descriptor:
+            program = descriptor.FontFile2
+            if "/Length1" in program:
+                assert int(program.Length1) == len(program.read_bytes()), f"{font.BaseFont}: /Length1 is not the program's length"
+            found.append((str(font.BaseFont), str(font.Subtype), program.read_bytes()))
+    return found
+
+
+def sfnt_tables(program):
+    """The tables of a TrueType font program by tag, as (offset, length), from its table directory:
+    numTables at offset 4, then 16-byte records (tag, checksum, offset, length) from offset 12."""
+    count = int.from_bytes(program[4:6], "big")
+    tables = {}
+    for record in range(12, 12 + 16 * count, 16):
+        tag = program[record:record + 4].decode("latin-1")
+        tables[tag] = (int.from_bytes(program[record + 8:record + 12], "big"), int.from_bytes(program[record + 12:record + 16], "big"))
+    return tables
+
+
+def hinted_glyphs(program, tables):
+    """How many glyphs in `glyf` carry TrueType instructions."""
+    number = lambda offset, size: int.from_bytes(program[offset:offset + size], "big")
+    head, _ = tables["head"]
+    glyphs = number(tables["maxp"][0] + 4, 2)
+    long_offsets = number(head + 50, 2) == 1
+    loca, _ = tables["loca"]
+    glyf, _ = tables["glyf"]
+    offsets = [number(loca + 4 * i, 4) if long_offsets else 2 * number(loca + 2 * i, 2) for i in range(glyphs + 1)]
+    hinted = 0
+    for start, end in zip(offsets, offsets[1:]):
+        if end <= start:
+            continue  # no outline (a space)
+        glyph = glyf + start
+        contours = int.from_bytes(program[glyph:glyph + 2], "big", signed=True)
+        if contours >= 0:
+            # A simple glyph: its header, the contours' last points, then the instructions' length.
+            hinted += number(glyph + 10 + 2 * contours, 2) > 0
+            continue
+        # A composite: components until one without MORE_COMPONENTS; WE_HAVE_INSTRUCTIONS on any.
+        component, instructions = glyph + 10, False
+        while True:
+            flags = number(component, 2)
+            instructions |= bool(flags & 0x0100)
+            component += 4 + (4 if flags & 0x0001 else 2)
+            component += 8 if flags & 0x0080 else 4 if flags & 0x0040 else 2 if flags & 0x0008 else 0
+            if not flags & 0x0020:
+                break
+        hinted += instructions
+    return hinted
+
+
 class FinishedPDFs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -329,6 +387,36 @@ class FinishedPDFs(unittest.TestCase):
         for slug in sorted(os.listdir(os.path.join(CONTENT, "procedures"))):
             path = os.path.join(self.work, "out", slug.replace(".md", ".pdf"))
             self.assertLessEqual(median_line_length(path), 75, f"{slug}: lines too long to read easily")
+
+    def test_embedded_fonts_carry_no_hinting(self):
+        """The finisher takes TrueType hinting out of the font subsets cairo embeds (most of their
+        bytes, no use in print or at screen zoom) and keeps what draws and selects the glyphs."""
+        checked = 0
+        for path in self.files + self.large_print:
+            with pikepdf.open(path) as pdf:
+                for name, subtype, program in embedded_truetype_fonts(pdf):
+                    where = f"{os.path.basename(path)} {name}"
+                    tables = sfnt_tables(program)
+                    self.assertFalse({"cvt ", "fpgm", "prep"} & set(tables), f"{where} keeps hinting tables: {sorted(tables)}")
+                    self.assertLessEqual({"glyf", "loca", "head", "hhea", "hmtx", "maxp"}, set(tables), f"{where}: {sorted(tables)}")
+                    # A simple TrueType font selects glyphs through the program's cmap; cairo writes
+                    # none into a CIDFontType2 program, whose CIDs are its glyph ids.
+                    if subtype == "/TrueType":
+                        self.assertIn("cmap", tables, where)
+                    self.assertEqual(hinted_glyphs(program, tables), 0, f"{where} has glyphs with instructions")
+                    checked += 1
+        self.assertGreaterEqual(checked, 3 * len(self.files))
+
+    def test_default_handouts_are_small(self):
+        """Measured with unhinted fonts: 6.8–8.0 KB per page (targeted-drug-delivery, 3 pages,
+        23,914 bytes, is the largest per page); with cairo's hinted fonts they were 10.7–13.1 KB.
+        The default booklet is 3.2 KB per page (87,539 bytes, 27 pages)."""
+        for slug in sorted(os.listdir(os.path.join(CONTENT, "procedures"))):
+            path = os.path.join(self.work, "out", slug.replace(".md", ".pdf"))
+            with pikepdf.open(path) as pdf:
+                pages = len(pdf.pages)
+            per_page = os.path.getsize(path) / pages
+            self.assertLessEqual(per_page, 10_000, f"{slug}: {os.path.getsize(path)} bytes in {pages} pages")
 
     def test_qpdf_finds_nothing_wrong_and_a_rerun_gives_the_same_bytes(self):
         for path in self.files:
