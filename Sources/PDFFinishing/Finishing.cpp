@@ -387,23 +387,24 @@ using HarfBuzzSubsetInput = std::unique_ptr<hb_subset_input_t, HarfBuzzRelease<h
 
 /// A TrueType font program without its hinting: no `cvt `, `fpgm` or `prep` table and no
 /// instructions in the glyphs, everything else kept, every glyph at its own id and `cmap` byte for
-/// byte (the PDF's simple TrueType fonts select glyphs through the cmap cairo wrote). Empty if
-/// harfbuzz writes nothing.
-std::string unhintedFontProgram(std::string const& program, std::string const& name) {
+/// byte (the PDF's simple TrueType fonts select glyphs through the cmap cairo wrote). Empty when
+/// harfbuzz cannot do it: the font then stays as cairo wrote it, only larger, because a patient's
+/// handout must never fail for want of a smaller file.
+std::string unhintedFontProgram(std::string const& program) {
     // The blob reads `program` in place; it and the face made from it die first.
     HarfBuzzBlob blob(hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
     HarfBuzzFace face(hb_face_create(blob.get(), 0));
     unsigned glyphs = hb_face_get_glyph_count(face.get());
-    if (glyphs == 0) throw std::runtime_error("harfbuzz reads no glyphs in the embedded font " + name);
+    if (glyphs == 0) return std::string();
     HarfBuzzSubsetInput input(hb_subset_input_create_or_fail());
-    if (!input) throw std::runtime_error("harfbuzz could not make a subset input for the embedded font " + name);
+    if (!input) return std::string();
     // The input owns its sets.
     hb_set_add_range(hb_subset_input_glyph_set(input.get()), 0, glyphs - 1);
     hb_set_add(hb_subset_input_set(input.get(), HB_SUBSET_SETS_NO_SUBSET_TABLE_TAG), HB_TAG('c', 'm', 'a', 'p'));
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
                                                HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED);
     HarfBuzzFace subset(hb_subset_or_fail(face.get(), input.get()));
-    if (!subset) throw std::runtime_error("harfbuzz could not take the hinting out of the embedded font " + name);
+    if (!subset) return std::string();
     HarfBuzzBlob written(hb_face_reference_blob(subset.get()));
     unsigned length = 0;
     char const* data = hb_blob_get_data(written.get(), &length);
@@ -421,11 +422,9 @@ void unhintFonts(QPDF& pdf) {
         if (!isType(object, "/FontDescriptor")) continue;
         QPDFObjectHandle file = object.getKey("/FontFile2");
         if (!file.isStream() || !done.insert(file.getObjGen()).second) continue;
-        QPDFObjectHandle fontName = object.getKey("/FontName");
-        std::string name = fontName.isName() ? fontName.getName().substr(1) : "(unnamed)";
         std::shared_ptr<Buffer> decoded = file.getStreamData(qpdf_dl_generalized);
         std::string program(reinterpret_cast<char const*>(decoded->getBuffer()), decoded->getSize());
-        std::string unhinted = unhintedFontProgram(program, name);
+        std::string unhinted = unhintedFontProgram(program);
         if (unhinted.empty() || unhinted.size() >= program.size()) continue;
         file.replaceStreamData(unhinted, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(unhinted.size())));

@@ -259,9 +259,9 @@ class EmailDrafts(unittest.TestCase):
         self.assert_refused(run("email", "epidural-steroid-injection", "--subject", "For Zoë Okonkwo-Brontë", "--content",
                                 self.content, *field_options()), "holds the patient's patient_name")
         with open(os.path.join(self.content, "clinic.yaml"), "a") as f:
-            f.write("email_size_limit_mb: 0.05\n")
+            f.write("email_size_limit_mb: 0.01\n")
         self.assert_refused(run("email", "epidural-steroid-injection", "--content", self.content, *field_options()),
-                            "over the 51 KB limit", "attach fewer handouts")
+                            "over the 10 KB limit", "attach fewer handouts")
 
 
 if __name__ == "__main__":
