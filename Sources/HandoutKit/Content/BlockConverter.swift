@@ -83,15 +83,10 @@ struct BlockConverter {
         if source.contains("://") {
             return placeholder("picture '\(source)' is a web address, and Handout does not download; save the file beside the handout and use its path")
         }
-        let decoded = source.removingPercentEncoding ?? source
-        let candidates = searchDirectories.map { URL(fileURLWithPath: decoded, relativeTo: $0).standardizedFileURL }
-        guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            return placeholder("picture '\(source)' was not found next to the handout or in the content folder")
+        switch PictureFinder(folders: searchDirectories).find(source) {
+        case let .success(image): return Figure(caption: caption, image: image, line: line)
+        case let .failure(problem): return placeholder("picture '\(source)' \(problem.reason)")
         }
-        guard let image = ImageFile.probe(url) else {
-            return placeholder("picture '\(source)' is not a PNG or JPEG file; save it as PNG or JPEG")
-        }
-        return Figure(caption: caption, image: image, line: line)
     }
 
     /// Flattens inlines into text with style runs and link spans; HTML shows as the characters typed.

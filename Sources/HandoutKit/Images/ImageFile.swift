@@ -5,19 +5,79 @@ import HandoutBindings
 public struct ImageFile: Equatable, Sendable {
     public enum Format: String, Sendable { case png, jpeg }
 
+    /// Why a picture cannot be used, worded to follow "picture 'NAME' ", with the fix.
+    public struct Problem: Error, Equatable, Sendable {
+        public var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
     public var url: URL
     public var format: Format
     public var pixelSize: Size
 
+    /// More pixels than any printed page needs (about 2,500 × 3,300 at 300 dpi is a full Letter
+    /// page); decoding a bigger picture takes seconds and gigabytes.
+    public static let maximumPixels = 40_000_000
+    /// Bigger files are refused before they are read.
+    public static let maximumBytes = 64 * 1_048_576
+
     /// Reads just enough of the file to know its format and size; nil if it is neither PNG nor JPEG.
     public static func probe(_ url: URL) -> ImageFile? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 1024 * 1024) else { return nil }
+        guard let head = try? FileHandle(forReadingFrom: url).read(upToCount: 1024 * 1024) else { return nil }
         let bytes = [UInt8](head)
         if let size = pngSize(bytes) { return ImageFile(url: url, format: .png, pixelSize: size) }
         if let size = jpegSize(bytes) { return ImageFile(url: url, format: .jpeg, pixelSize: size) }
         return nil
+    }
+
+    /// The picture at `url`, checked whole before anything is drawn: a regular file (never a
+    /// pipe, device or folder, which would hang or mislead the reader), PNG or JPEG, at most
+    /// `maximumPixels` (measured from the header, before decoding), and sound from start to end.
+    public static func load(_ url: URL) throws(Problem) -> ImageFile {
+        let bytes = try readRegularFile(url)
+        let format: Format, size: Size
+        if let header = pngSize(bytes) {
+            (format, size) = (.png, header)
+        } else if bytes.count > 2, bytes[0] == 0xFF, bytes[1] == 0xD8 {
+            switch JPEGStructure.check(bytes) {
+            case let .success(frame): (format, size) = (.jpeg, frame)
+            case let .failure(problem): throw problem
+            }
+        } else {
+            throw Problem("is not a PNG or JPEG file; save it as PNG or JPEG")
+        }
+        let pixels = Int(size.width) * Int(size.height)
+        guard pixels <= maximumPixels else {
+            throw Problem("is \(Int(size.width)) × \(Int(size.height)) pixels (\(pixels / 1_000_000) megapixels), more than the \(maximumPixels / 1_000_000) Handout takes; scale it down (a full page needs about 2,500 × 3,300)")
+        }
+        if format == .png, let reason = PNGCheck.problem(in: bytes) {
+            throw Problem("is damaged or cut off (\(reason)); save it again as PNG")
+        }
+        return ImageFile(url: url, format: format, pixelSize: size)
+    }
+
+    /// The whole file, opened without blocking (a FIFO would wait forever for a writer) and
+    /// refused unless it is a regular file of a sensible size.
+    private static func readRegularFile(_ url: URL) throws(Problem) -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Problem("cannot be opened (\(String(cString: strerror(errno)))); check its permissions") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw Problem("is not a regular file (a folder, device or pipe); give the path of a PNG or JPEG file")
+        }
+        guard info.st_size <= maximumBytes else {
+            throw Problem("is \(Int(info.st_size) / 1_048_576) MB, more than the \(maximumBytes / 1_048_576) MB Handout reads; save a smaller copy")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw Problem("could not be read to the end; check the disk and copy it again") }
+            done += count
+        }
+        return bytes
     }
 
     /// PNG: signature, then the IHDR chunk's big-endian width and height.

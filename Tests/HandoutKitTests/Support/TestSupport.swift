@@ -34,8 +34,14 @@ enum TestSupport {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
+        // A program that hangs (reading a FIFO, say) fails its test instead of the whole run.
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        process.waitUntilExit()
+        if finished.wait(timeout: .now() + 120) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            finished.wait()
+        }
         try out.close()
         try err.close()
         return Result(
