@@ -83,6 +83,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["folder.pdf", "pipe.pdf"])
     }
 
+    /// As root, `--output /dev/null` must not replace the system's device with a PDF: a device
+    /// node made here (root can) is refused by name and kind, as a file or as a folder.
+    @Test(.enabled(if: getuid() == 0)) func aDeviceNodeIsNeverReplaced() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let device = folder.appendingPathComponent("null.pdf")
+        #expect(mknod(device.path, S_IFCHR | 0o644, dev_t(1 << 8 | 3)) == 0)
+        let asFile = try TestSupport.handout(["render", "epidural-steroid-injection", "--content", "Content", "--output", device.path])
+        #expect(asFile.status == 1 && asFile.stderr.contains("null.pdf: is not a regular file"), "\(asFile.stderr)")
+        let bare = folder.appendingPathComponent("null")
+        #expect(mknod(bare.path, S_IFCHR | 0o644, dev_t(1 << 8 | 3)) == 0)
+        let asFolder = try TestSupport.handout(["render", "epidural-steroid-injection", "--content", "Content", "--output", bare.path])
+        #expect(asFolder.status == 1 && asFolder.stderr.contains("null: is a device, not a folder"), "\(asFolder.stderr)")
+        var info = stat()
+        #expect(lstat(device.path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(lstat(bare.path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["null", "null.pdf"])
+    }
+
     @Test func aPatientFileInAFolderOthersCanOpenIsWarnedAbout() throws {
         let folder = try TestSupport.temporaryFolder()
         #expect(chmod(folder.path, 0o755) == 0)

@@ -59,10 +59,23 @@ public enum AtomicFile {
             current = current.deletingLastPathComponent()
         }
         if FileManager.default.fileExists(atPath: current.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw HandoutError(file: DisplayPath.of(current), "is a file, not a folder; give an output folder that is not an existing file")
+            var info = stat()
+            let kind = lstat(current.path, &info) == 0 ? kindOfFile(info.st_mode) : "a file"
+            throw HandoutError(file: DisplayPath.of(current), "is \(kind), not a folder; give an output folder, or a new file name ending in .pdf")
         }
         for url in missing.reversed() where mkdir(url.path, mode) != 0 && errno != EEXIST {
             throw HandoutError(file: DisplayPath.of(url), "cannot create this folder (\(String(cString: strerror(errno)))); check the path and its permissions")
+        }
+    }
+
+    /// "a device", "a pipe"…: what a path that is not a folder is, for messages.
+    static func kindOfFile(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFIFO: "a pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a link to a file"
+        default: "a file"
         }
     }
 
