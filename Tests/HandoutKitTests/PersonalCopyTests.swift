@@ -73,6 +73,24 @@ import Testing
         #expect(generic.status == 0)
         #expect(try Data(contentsOf: project.appendingPathComponent("Output/plain-p1.png")) != png)
     }
+
+    /// Bookmarks show in file listings and previews, like metadata: a heading that names the
+    /// patient is bookmarked with the name left out, in the patient's copy and in the generic one.
+    @Test func bookmarksNeverHoldThePatientsDetails() throws {
+        let (project, content) = try project()
+        try Data("---\ntitle: Headings\n---\n## Getting ready, {{patient_name}}\n\nText.\n\n## {{#physician}}Questions for {{physician}}{{/physician}} at {{clinic.phone}}\n\nMore.\n".utf8)
+            .write(to: URL(fileURLWithPath: content).appendingPathComponent("procedures/headings.md"))
+        let personal = try TestSupport.handout(["render", "headings", "--content", content, "--output", project.appendingPathComponent("p.pdf").path] + patient)
+        let generic = try TestSupport.handout(["render", "headings", "--content", content, "--output", project.appendingPathComponent("g.pdf").path])
+        #expect(personal.status == 0 && generic.status == 0, "\(personal.stderr)\(generic.stderr)")
+        for name in ["p.pdf", "g.pdf"] {
+            let json = try JSONSerialization.jsonObject(with: Data(try TestSupport.run("qpdf", ["--json", project.appendingPathComponent(name).path]).stdout.utf8)) as! [String: Any]
+            let titles = (json["outlines"] as! [[String: Any]]).map { $0["title"] as! String }
+            #expect(titles == ["Getting ready,", "at (555) 010-4400"], "\(name): \(titles)")
+        }
+        let text = try TestSupport.text(project.appendingPathComponent("p.pdf"))
+        #expect(text.contains("Getting ready, Maria López") && text.contains("Questions for Dr. Ana Ruiz at"), "the page itself is personalized")
+    }
 }
 
 /// Clinic fields in content, and the clinic's generic copy of a handout written for patients.

@@ -18,4 +18,8 @@ public struct Procedure: Equatable, Sendable {
     public var contentDigest: UInt64
     /// The `{{field}}`s the body uses, for personalized copies.
     public var fieldReferences: [FieldReference] = []
+    /// Bookmark titles for the top-level headings, in order, once fields are filled in: each
+    /// heading with its patient fields left out, because bookmarks, like metadata, show in file
+    /// listings and previews. nil when the headings hold no fields.
+    public var outlineTitles: [String]?
 }

@@ -82,7 +82,12 @@ public struct HandoutLayout {
         typesetter.headingAnchorPrefix = anchor + "."
         var title = typesetter.titleBoxes(title: procedure.title, summary: procedure.summary)
         title[0].anchor = anchor
-        let made = BoxCache.Handout(title: title, body: typesetter.boxes(for: procedure.blocks), headings: typesetter.anchoredHeadings)
+        let body = typesetter.boxes(for: procedure.blocks)
+        var headings = typesetter.anchoredHeadings
+        if let titles = procedure.outlineTitles, titles.count == headings.count {
+            for index in headings.indices { headings[index].title = titles[index] }
+        }
+        let made = BoxCache.Handout(title: title, body: body, headings: headings)
         if cacheable, let cache {
             if cache.handouts.count >= BoxCache.limit { cache.handouts.removeAll() }
             cache.handouts[key] = made

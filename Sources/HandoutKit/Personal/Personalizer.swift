@@ -41,8 +41,23 @@ public final class Personalizer {
         filled["clinic"] = clinicValues
         values = filled
         var copy = procedure
-        if !procedure.fieldReferences.isEmpty { copy.blocks = apply(procedure.blocks) }
+        if !procedure.fieldReferences.isEmpty {
+            copy.blocks = apply(procedure.blocks)
+            copy.outlineTitles = Self.outlineTitles(procedure.blocks, clinicValues: clinicValues)
+        }
         return (copy, clinic.fieldReferences.isEmpty ? clinic : apply(clinic))
+    }
+
+    /// The top-level headings (the ones with bookmarks) with clinic fields filled in and patient
+    /// fields left out; nil when no heading holds a field.
+    static func outlineTitles(_ blocks: [Block], clinicValues: [String: String]) -> [String]? {
+        let headings = blocks.compactMap { block -> String? in
+            if case let .heading(level, text) = block, level <= 2 { return text.text }
+            return nil
+        }
+        guard headings.contains(where: { $0.contains("{{") }) else { return nil }
+        let generic = Personalizer(values: ["clinic": clinicValues])
+        return headings.map { generic.apply($0).split(whereSeparator: \.isWhitespace).joined(separator: " ") }
     }
 
     /// A warning naming the patient's fields that neither the standard ones nor `references` use:
