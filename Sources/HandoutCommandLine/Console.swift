@@ -32,6 +32,17 @@ public enum Console {
         }
     }
 
+    /// The one line that ends a run where some handouts failed: how many, and what became of the rest.
+    public static func failureSummary(failed: Int, of total: Int) -> String {
+        let rest = total - failed
+        let outcome = switch rest {
+        case 0: "none was written"
+        case 1: "the other was written"
+        default: "the other \(rest) were written"
+        }
+        return "\(failed) of \(total) handouts failed; \(outcome)"
+    }
+
     /// The first line of standard input: a password typed or piped there stays out of the
     /// process list, where every user of the machine can read a command's arguments.
     public static func readSecret(for option: String) throws -> String {

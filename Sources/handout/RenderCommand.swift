@@ -62,7 +62,7 @@ struct RenderCommand: ParsableCommand {
                 }
             }
             if failures > 0 {
-                if chosen.count > 1 { Console.fail("\(failures) of \(chosen.count) handout(s) failed; the others were written") }
+                if chosen.count > 1 { Console.fail(Console.failureSummary(failed: failures, of: chosen.count)) }
                 throw ExitCode(1)
             }
         }

@@ -21,7 +21,7 @@ import Testing
         let result = try TestSupport.handout(args)
         #expect(result.status != 0)
         let lines = result.stderr.split(separator: "\n")
-        let error = lines.first { $0.hasPrefix("error: ") && !$0.contains("handout(s) failed") }
+        let error = lines.first { $0.hasPrefix("error: ") && !$0.contains("handouts failed") }
         #expect(error != nil, "stderr: \(result.stderr)")
         for needle in mentions {
             #expect(error?.contains(needle) == true, "'\(needle)' not in: \(result.stderr)")

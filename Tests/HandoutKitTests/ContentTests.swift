@@ -97,6 +97,10 @@ import Testing
         ("title: A\n\nBody", 1, "must begin with front matter"),
         ("---\ntitle: A\nupdated: 12/03/2026\n---\n", 3, "'updated': '12/03/2026' is not a date"),
         ("---\ntitle: A\nlanguage: english please\n---\n", 3, "'language'"),
+        ("---\ntitle: Bad \u{10FFFF} title\n---\nBody", 2, "holds U+10FFFF at column 12, which is not a character text can show"),
+        ("---\ntitle: A\nsummary: x\u{1}y\n---\nBody", 3, "holds U+0001 at column 11"),
+        ("---\ntitle: A\n---\nBody \u{85} here\n", 4, "holds U+0085 at column 6"),
+        ("---\ntitle: A\n---\nBody\n\n" + String(Unicode.Scalar(0xFDD0)!) + "\n", 6, "holds U+FDD0 at column 1"),
     ])
     func badFrontMatter(text: String, line: Int, message: String) {
         let e = error(text)

@@ -83,6 +83,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["folder.pdf", "pipe.pdf"])
     }
 
+    /// Whether this run may mount a small tmpfs (root, outside a locked-down container).
+    static let canMountTmpfs: Bool = {
+        guard getuid() == 0, let folder = try? TestSupport.temporaryFolder() else { return false }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard (try? TestSupport.run("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", folder.path]))?.status == 0 else { return false }
+        _ = try? TestSupport.run("umount", [folder.path])
+        return true
+    }()
+
+    /// A full disk is named as the reason, on one line with the file, and leaves nothing behind.
+    @Test(.enabled(if: canMountTmpfs)) func aFullDiskSaysSoAndLeavesNothing() throws {
+        let folder = try TestSupport.temporaryFolder()
+        #expect(try TestSupport.run("mount", ["-t", "tmpfs", "-o", "size=12k", "tmpfs", folder.path]).status == 0)
+        defer { _ = try? TestSupport.run("umount", [folder.path]) }
+        let run = try TestSupport.handout(["render", "epidural-steroid-injection", "--content", "Content", "--output", folder.path])
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors.count == 1 && errors[0].contains("epidural-steroid-injection.pdf: cannot write here (No space left on device)"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     /// As root, `--output /dev/null` must not replace the system's device with a PDF: a device
     /// node made here (root can) is refused by name and kind, as a file or as a folder.
     @Test(.enabled(if: getuid() == 0)) func aDeviceNodeIsNeverReplaced() throws {

@@ -33,6 +33,13 @@ enum SourceText {
         if text.contains("\u{0}") {
             throw HandoutError(file: file, line: lineNumber(ofNUL: data), "holds a NUL character, so it is not a text file; save it as plain UTF-8 text")
         }
+        if let (line, column, scalar) = firstUnusableCharacter(in: text) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            throw HandoutError(
+                file: file, line: line,
+                "holds \(code) at column \(column), which is not a character text can show (often left by a bad copy and paste); delete it")
+        }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
@@ -57,6 +64,22 @@ enum SourceText {
             index += length
         }
         return (line, 1)
+    }
+
+    /// The first control character (but tab and line ends) or Unicode noncharacter, where it is:
+    /// PDF metadata, fonts and readers all refuse them, and a message at drawing time could not
+    /// say where the character came from.
+    static func firstUnusableCharacter(in text: String) -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
+        var line = 1, column = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 0; continue }
+            column += 1
+            let value = scalar.value
+            let control = (value < 0x20 && value != 0x09 && value != 0x0D) || (0x7F...0x9F).contains(value)
+            let noncharacter = (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+            if control || noncharacter { return (line, column, scalar) }
+        }
+        return nil
     }
 
     private static func lineNumber(ofNUL data: Data) -> Int {
