@@ -39,14 +39,14 @@ public final class HandoutEngine: Sendable {
     /// The PDF `request` asks for, with its saddle-stitch sheets as a companion when asked.
     public func pdf(_ request: DocumentRequest, on worker: HandoutWorker) throws -> Document {
         let (composition, language) = try compose(request, on: worker)
-        let rendered = try worker.pdf(composition)
+        let rendered = try naming(request) { try worker.pdf(composition) }
         var document = Document(
             format: .pdf, bytes: rendered.bytes, pages: composition.document.pages.count,
             language: language, structure: rendered.structure, isPersonal: request.patient != nil, name: request.name)
         document.date = composition.metadata.created
         document.warnings = composition.warnings
         if request.imposed {
-            let sheets = try worker.saddleStitch(composition)
+            let sheets = try naming(request) { try worker.saddleStitch(composition) }
             var imposed = Document(
                 format: .pdf, bytes: sheets, pages: (composition.document.pages.count + 3) / 4 * 2,
                 language: language, structure: nil, isPersonal: document.isPersonal,
@@ -62,16 +62,34 @@ public final class HandoutEngine: Sendable {
     /// pixels per inch, named e.g. "SLUG-p2.png".
     public func png(_ request: DocumentRequest, page: Int, resolution: Double, on worker: HandoutWorker) throws -> Document {
         let (composition, language) = try compose(request, on: worker)
-        let file = switch request.content {
-        case let .handout(slug): DisplayPath.of(workspace.procedureFile(slug))
-        case .booklet: "the booklet"
-        }
+        let file = source(of: request)
         var document = Document(
             format: .png, bytes: try worker.png(composition, page: page, resolution: resolution, file: file), pages: 1,
             language: language, structure: nil, isPersonal: request.patient != nil,
             name: (request.name as NSString).deletingPathExtension + "-p\(page).png")
         document.warnings = composition.warnings
         return document
+    }
+
+    /// The file a document is made from, as messages name it.
+    private func source(of request: DocumentRequest) -> String {
+        switch request.content {
+        case let .handout(slug): DisplayPath.of(workspace.procedureFile(slug))
+        case .booklet(nil): DisplayPath.of(workspace.bookletFile)
+        case .booklet: "the booklet of " + DisplayPath.of(workspace.proceduresFolder)
+        }
+    }
+
+    /// Runs a drawing step, so that a failure the libraries report without a file (cairo's
+    /// "input string not valid UTF-8") still names the document it stopped.
+    private func naming<T>(_ request: DocumentRequest, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as HandoutError {
+            throw error
+        } catch {
+            throw HandoutError(file: source(of: request), "could not be drawn (\(error)); look for unusual characters or pictures in it, and report it if it persists")
+        }
     }
 
     /// What each font role of the layout resolves to, in role order.
