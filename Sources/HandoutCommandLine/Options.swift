@@ -29,7 +29,7 @@ public struct ContentOptions: ParsableArguments {
 public struct PatientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "A patient field, NAME=VALUE, for a personalized copy; repeat for each field.",
-        discussion: "patient_name is required; also procedure_date (YYYY-MM-DD), arrival_time, physician, notes, and any field the content uses."))
+        discussion: "patient_name is required; also procedure_date (2026-12-03, 12/03/2026 in clinic.yaml's date_order, 3-Dec-2026, December 3, 2026), arrival_time (7:30 AM, 19:30, 0730), physician, notes, and any field the content uses."))
     public var field: [String] = []
 
     public init() {}
@@ -40,15 +40,24 @@ public struct PatientOptions: ParsableArguments {
         }
     }
 
-    /// The patient, when any --field is given. Problems name the field, never its value.
-    public func patient() throws -> Patient? {
+    /// The patient, when any --field is given, with dates such as 12/03/2026 read in clinic.yaml's
+    /// `date_order:` (month first when it has none). Every problem is reported, one line each;
+    /// problems name the field, never its value.
+    public func patient(for engine: HandoutEngine) throws -> Patient? {
         guard !field.isEmpty else { return nil }
         var fields: [String: String] = [:]
         for item in field {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             fields[BatchReader.fieldName(String(parts[0]))] = String(parts[1])
         }
-        do { return try Patient(fields: fields) } catch { throw HandoutError(file: "--field", key: error.field, error.reason) }
+        let rules = DateRules(chosen: try engine.library.clinic().dateOrder, setting: .clinicFile)
+        do {
+            return try Patient(fields: fields, dates: rules)
+        } catch {
+            let errors = error.all.map { HandoutError(file: "--field", key: $0.field, $0.reason) }
+            for earlier in errors.dropLast() { Console.fail("\(earlier)") }
+            throw errors[errors.count - 1]
+        }
     }
 }
 

@@ -36,7 +36,7 @@ struct BookletCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let engine = try options.engine(strict: strict)
-            let patient = try patientOptions.patient()
+            let patient = try patientOptions.patient(for: engine)
             let slugs = procedures.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             let request = DocumentRequest(.booklet(slugs), patient: patient, imposed: imposition != nil)
             let document = try engine.pdf(request, on: try engine.makeWorker())

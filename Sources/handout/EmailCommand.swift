@@ -61,7 +61,7 @@ struct EmailCommand: ParsableCommand {
                 throw HandoutError(file: "handout email", "name at least one handout to attach, e.g. `handout email epidural-steroid-injection` (see `handout list`)")
             }
             let engine = try options.engine(strict: strict)
-            var request = EmailRequest(slugs: slugs, patient: try patientOptions.patient())
+            var request = EmailRequest(slugs: slugs, patient: try patientOptions.patient(for: engine))
             request.to = to
             request.from = from
             request.subject = subject

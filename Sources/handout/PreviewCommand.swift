@@ -30,7 +30,7 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let engine = try options.engine()
-            let patient = try patientOptions.patient()
+            let patient = try patientOptions.patient(for: engine)
             let request = DocumentRequest(.handout(slug), patient: patient)
             let document = try engine.png(request, page: page, resolution: resolution, on: try engine.makeWorker())
             let place = OutputChoice(output: output, workspace: engine.workspace)

@@ -33,7 +33,7 @@ struct PrintCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let engine = try options.engine()
-            let document = try engine.pdf(DocumentRequest(slugs: slugs, patient: try patientOptions.patient()), on: try engine.makeWorker())
+            let document = try engine.pdf(DocumentRequest(slugs: slugs, patient: try patientOptions.patient(for: engine)), on: try engine.makeWorker())
             let delivery = try engine.writer.deliver(document, to: .printer(PrintOrder(printer: printer, copies: copies, sides: sides)))
             let job = delivery.receipt.map { "job \($0.jobID)" } ?? "sent"
             Console.say("\(printer): \(job), \(document.pages) page\(document.pages == 1 ? "" : "s") × \(copies), \(sides.rawValue)")

@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let engine = try options.engine(strict: strict)
-            let patient = try patientOptions.patient()
+            let patient = try patientOptions.patient(for: engine)
             let chosen = all ? try engine.library.slugs() : slugs
             let place = OutputChoice(output: output, workspace: engine.workspace)
             let worker = try engine.makeWorker()

@@ -14,6 +14,8 @@ public struct Clinic: Equatable, Sendable {
     /// The largest email draft the clinic's mail system takes, in bytes (`email_size_limit_mb:`,
     /// default 10: most mail servers refuse bigger messages).
     public var emailSizeLimit = 10 * 1_048_576
+    /// How the clinic writes dates with numbers only (`date_order: mdy | dmy`), when it says.
+    public var dateOrder: DateOrder?
     /// The `{{field}}`s its text uses, for personalized copies.
     public var fieldReferences: [FieldReference] = []
     /// Where it was read from, for messages.
@@ -29,7 +31,7 @@ public struct Clinic: Equatable, Sendable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer", "email", "email_size_limit_mb"]
+    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer", "email", "email_size_limit_mb", "date_order"]
 
     /// What content may use as `{{clinic.KEY}}`, by key.
     public var fieldValues: [String: String] {
@@ -64,6 +66,13 @@ public struct Clinic: Equatable, Sendable {
                                    "must be a number of megabytes, such as `email_size_limit_mb: 10`")
             }
             clinic.emailSizeLimit = Int(megabytes * 1_048_576)
+        }
+        if let order = try yaml.string("date_order") {
+            guard let chosen = DateOrder(rawValue: order.trimmed.lowercased()) else {
+                throw HandoutError(file: file, line: yaml.entry("date_order")?.line, key: "date_order",
+                                   "must be mdy (12/03/2026 is December 3) or dmy (12/03/2026 is 12 March)")
+            }
+            clinic.dateOrder = chosen
         }
         clinic.fieldReferences = FieldReference.scan(text)
         clinic.file = file

@@ -30,37 +30,55 @@ public struct Patient: Equatable, Sendable {
         public var description: String { "\(field) \(reason)" }
     }
 
-    /// Checks raw fields; `procedure` and other routing columns must already be removed.
+    /// Every problem found in one patient's fields, in a stable order.
+    public struct Problems: Error, Equatable, Sendable, CustomStringConvertible {
+        public var all: [Problem]
+        public var description: String { all.map(\.description).joined(separator: "; ") }
+    }
+
+    /// Checks raw fields, stopping at the first problem (the front-desk form marks one field at a
+    /// time); `procedure` and other routing columns must already be removed. Without the clinic's
+    /// date order, dates written with numbers only (12/03/2026) are refused, never guessed.
     public init(fields raw: [String: String]) throws(Problem) {
+        do { try self.init(fields: raw, dates: .unambiguousOnly) } catch { throw error.all[0] }
+    }
+
+    /// Checks raw fields and reports every problem, not only the first: a batch row is fixed in
+    /// one go. Dates written with numbers only are read by `dates`.
+    public init(fields raw: [String: String], dates: DateRules) throws(Problems) {
+        var problems: [Problem] = []
         var fields: [String: String] = [:]
-        for (key, value) in raw {
+        for (key, value) in raw.sorted(by: { $0.key < $1.key }) {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             guard trimmed.count <= Self.limit(key) else {
-                throw Problem(field: key, reason: "is longer than \(Self.limit(key)) characters")
+                problems.append(Problem(field: key, reason: "is longer than \(Self.limit(key)) characters"))
+                continue
             }
             // One line except notes: a stray newline in a name would break the layout.
             fields[key] = key == "notes"
                 ? trimmed
                 : trimmed.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         }
-        guard let name = fields["patient_name"] else {
-            throw Problem(field: "patient_name", reason: "is missing; every row needs the patient's name")
+        if fields["patient_name"] == nil, !problems.contains(where: { $0.field == "patient_name" }) {
+            problems.insert(Problem(field: "patient_name", reason: "is missing; every row needs the patient's name"), at: 0)
         }
-        self.fields = fields
-        self.name = name
         if let text = fields["procedure_date"] {
-            guard let date = CalendarDate(iso: text) else {
-                throw Problem(field: "procedure_date", reason: "is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03")
+            switch dates.read(text) {
+            case let .success(day): procedureDate = day
+            case let .failure(problem): problems.append(Problem(field: "procedure_date", reason: problem.reason))
             }
-            procedureDate = date
         }
         if let text = fields["arrival_time"] {
-            guard let time = Self.clockTime(text) else {
-                throw Problem(field: "arrival_time", reason: "is not a time; write it as 7:30 AM or 14:30")
+            if let time = Self.clockTime(text) {
+                arrivalTime = time
+            } else {
+                problems.append(Problem(field: "arrival_time", reason: "is not a time; write it as 7:30 AM, 19:30 or 0730"))
             }
-            arrivalTime = time
         }
+        guard problems.isEmpty, let name = fields["patient_name"] else { throw Problems(all: problems) }
+        self.fields = fields
+        self.name = name
         physician = fields["physician"]
         notes = fields["notes"]
     }
@@ -73,12 +91,25 @@ public struct Patient: Equatable, Sendable {
         return values
     }
 
-    /// "7:30 AM" from "7:30", "07:30", "7:30am" or "19:30" ("7:30 PM").
-    static func clockTime(_ text: String) -> String? {
-        guard let match = text.wholeMatch(of: /(\d{1,2}):(\d{2})\s*([AaPp][Mm])?/),
-              let hour = Int(match.output.1), let minute = Int(match.output.2), minute < 60 else { return nil }
+    /// "7:30 AM" from the ways spreadsheets and people write a time: "7:30", "07:30 AM",
+    /// "7:30 am", "7:30 a.m.", "7:30:00 AM", "19:30" ("7:30 PM"), "0730", "1930", "7 pm", "7.30".
+    static func clockTime(_ raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: ".", with: "")
+        let hour: Int, minute: Int, half: Substring?
+        if let m = text.wholeMatch(of: /(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]m)?/) {
+            (hour, minute, half) = (Int(m.output.1) ?? 99, Int(m.output.2) ?? 99, m.output.3)
+        } else if let m = text.wholeMatch(of: /(\d{1,2})(\d{2})\s*([ap]m)?/) {
+            // "0730", "1930": the way schedules and some exports write times.
+            (hour, minute, half) = (Int(m.output.1) ?? 99, Int(m.output.2) ?? 99, m.output.3)
+        } else if let m = text.wholeMatch(of: /(\d{1,2})\s*([ap]m)/) {
+            (hour, minute, half) = (Int(m.output.1) ?? 99, 0, m.output.2)
+        } else {
+            return nil
+        }
+        guard minute < 60 else { return nil }
         let minutes = zeroPadded(minute, width: 2)
-        if let half = match.output.3 {
+        if let half {
             guard (1...12).contains(hour) else { return nil }
             return "\(hour):\(minutes) \(half.uppercased())"
         }
@@ -90,10 +121,6 @@ public struct Patient: Equatable, Sendable {
 extension CalendarDate {
     /// "Thursday, December 3, 2026".
     public var withWeekday: String {
-        // Sakamoto's method; 0 is Sunday.
-        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
-        let y = month < 3 ? year - 1 : year
-        let weekday = (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
         let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
         return "\(names[weekday]), \(long)"
     }

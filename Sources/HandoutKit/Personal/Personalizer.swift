@@ -31,11 +31,7 @@ public final class Personalizer {
                         ? "is used here but \(clinic.file) has no \(key); add a line such as `\(key): (555) 010-4499` there"
                         : "is not a clinic field; use one of \(clinicValues.keys.sorted().map { "{{clinic.\($0)}}" }.joined(separator: ", "))")
             }
-            if let patient, let missing = references.first(where: { !$0.isClinicField && $0.required && patient.fields[$0.name] == nil }) {
-                throw HandoutError(
-                    file: file, line: missing.line, key: missing.name,
-                    "is used here as {{\(missing.name)}} but was not given for this patient; add it, or remove it from the file")
-            }
+            if let patient, let missing = Self.missingFields(patient, references: references, file: file).first { throw missing }
         }
         var filled: [String: Any] = patient?.displayValues ?? Self.writeIns(for: sources.flatMap(\.1))
         filled["clinic"] = clinicValues
@@ -60,15 +56,33 @@ public final class Personalizer {
         return headings.map { generic.apply($0).split(whereSeparator: \.isWhitespace).joined(separator: " ") }
     }
 
+    /// The fields `references` need that `patient` lacks, each as the error naming its line: a
+    /// batch reports them all before anything is laid out.
+    static func missingFields(_ patient: Patient, references: [FieldReference], file: String) -> [HandoutError] {
+        var seen = Set<String>()
+        return references.filter { !$0.isClinicField && $0.required && patient.fields[$0.name] == nil && seen.insert($0.name).inserted }.map {
+            HandoutError(file: file, line: $0.line, key: $0.name,
+                         "is used here as {{\($0.name)}} but was not given for this patient; add it, or remove it from the file")
+        }
+    }
+
     /// A warning naming the patient's fields that neither the standard ones nor `references` use:
-    /// usually a misspelled name, whose value would silently be left out.
+    /// usually a misspelled name, whose value would silently be left out; a name close to a used
+    /// one gets a "did you mean".
     static func unusedFieldsWarning(_ patient: Patient?, references: [FieldReference], file: String) -> Warning? {
         guard let patient else { return nil }
-        let used = Set(references.map(\.name)).union(Patient.standardFields)
+        let used = Set(references.filter { !$0.isClinicField }.map(\.name)).union(Patient.standardFields)
         let unused = patient.fields.keys.filter { !used.contains($0) }.sorted()
         guard !unused.isEmpty else { return nil }
-        let names = unused.map { "'\($0)'" }.joined(separator: ", ")
-        return Warning(file: file, "the patient's field\(unused.count == 1 ? "" : "s") \(names) \(unused.count == 1 ? "is" : "are") not used here; check the name\(unused.count == 1 ? "" : "s")")
+        let suggestions = unused.map { NearestName.suggestion(for: $0, among: used.sorted()) }
+        if unused.count == 1 {
+            let hint = suggestions[0].map { "did you mean `\($0)`?" } ?? "check the name"
+            return Warning(file: file, "the patient's field '\(unused[0])' is not used here; \(hint)")
+        }
+        let names = zip(unused, suggestions).map { name, suggestion in
+            "'\(name)'" + (suggestion.map { " (did you mean `\($0)`?)" } ?? "")
+        }.joined(separator: ", ")
+        return Warning(file: file, "the patient's fields \(names) are not used here; check the names")
     }
 
     /// A write-in line for each patient field used outside a section; fields used only to open a

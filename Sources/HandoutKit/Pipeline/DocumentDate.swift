@@ -23,6 +23,15 @@ public enum DocumentDate {
         try sourceDateEpoch(environment) ?? Int64(Date().timeIntervalSince1970)
     }
 
+    /// Today, for telling a procedure date in the past: `SOURCE_DATE_EPOCH`'s day when set (so
+    /// tests and reruns agree), else the local calendar's.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CalendarDate {
+        if let seconds = try sourceDateEpoch(environment) { return CalendarDate(unixTime: seconds) }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(unixTime: Int64(Date().timeIntervalSince1970))
+    }
+
     private static func sourceDateEpoch(_ environment: [String: String]) throws -> Int64? {
         guard let raw = environment["SOURCE_DATE_EPOCH"] else { return nil }
         guard let seconds = Int64(raw.trimmed), seconds >= 0, seconds < 253_402_300_800 else {
