@@ -13,6 +13,13 @@ public struct BatchOptions: Sendable {
     public var skipExisting = false
     /// Write an email draft per row (column `email` is the To address) instead of a PDF.
     public var email: BatchEmail?
+    /// How dates written with numbers only read (`--date-order`); nil for clinic.yaml's, else
+    /// month first, assumed.
+    public var dateOrder: DateOrder?
+    /// Today, to warn about procedure dates before it; nil not to.
+    public var today: CalendarDate?
+    /// `--check`: read and check every row, write nothing.
+    public var checkOnly = false
 
     public init(outputFolder: URL) { self.outputFolder = outputFolder }
 }
@@ -33,8 +40,18 @@ public struct BatchEmail: Sendable {
 public struct BatchSummary: Sendable {
     public var written = 0
     public var skipped = 0
+    /// `--check`: rows that would be written.
+    public var ready = 0
+    /// Every problem of every failed row; a row may have several.
     public var failures: [(row: Int, reason: String)] = []
+    /// Rows written, but with something to check (a date in the past).
+    public var warnings: [(row: Int, reason: String)] = []
+    /// Said once about the whole batch (how its dates were read).
+    public var notes: [String] = []
     public var seconds = 0.0
+
+    /// Rows that failed, however many problems each had.
+    public var failedRows: Int { Set(failures.map(\.row)).count }
 }
 
 /// Renders one personalized PDF per row on every core. Layout, clinic and fonts are prepared once
@@ -48,19 +65,30 @@ public struct BatchRunner {
     /// Runs the batch. `progress(done, total)` is called from worker threads after each row.
     public func run(_ reader: sending BatchReader, options: BatchOptions, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
         let start = DispatchTime.now()
-        let planner = try BatchPlanner(library: engine.library, options: options)
         _ = try engine.library.clinic()  // a broken clinic.yaml fails the batch once, not every row
-        try AtomicFile.createFolder(options.outputFolder, mode: 0o700)
-        AtomicFile.removeStaleTemporaryFiles(in: options.outputFolder)
-
+        let planner = try BatchPlanner(library: engine.library, options: options, reader: reader,
+                                       strict: engine.writer.strict, report: engine.writer.report)
         let total = reader.total
-        let shared = Shared(engine: engine, folder: options.outputFolder, total: total, email: options.email)
-        let state = Mutex(State(reader: reader, planner: planner))
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, total))) { _ in
-            Self.work(shared, state: state, progress: progress)
+        var summary: BatchSummary
+        if options.checkOnly {
+            // Every row through the same checks, on this thread; no folder, no file.
+            var state = State(reader: reader, planner: planner)
+            while state.nextJob() != nil { state.ready += 1 }
+            summary = state.summary
+        } else {
+            try AtomicFile.createFolder(options.outputFolder, mode: 0o700)
+            AtomicFile.removeStaleTemporaryFiles(in: options.outputFolder)
+            let shared = Shared(engine: engine, folder: options.outputFolder, total: total, email: options.email)
+            let state = Mutex(State(reader: reader, planner: planner))
+            DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, total))) { _ in
+                Self.work(shared, state: state, progress: progress)
+            }
+            summary = state.withLock { $0.summary }
         }
-        var summary = state.withLock { BatchSummary(written: $0.written, skipped: $0.skipped, failures: $0.failures) }
-        summary.failures.sort { $0.row < $1.row }
+        // Sorted by row; a row's own problems keep the order they were found in.
+        summary.failures = summary.failures.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
+        summary.warnings.sort { $0.row < $1.row }
+        summary.notes = planner.dateNote.map { [$0] } ?? []
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return summary
     }
@@ -72,18 +100,26 @@ public struct BatchRunner {
         var finished = 0
         var written = 0
         var skipped = 0
+        var ready = 0
         var failures: [(row: Int, reason: String)] = []
+        var warnings: [(row: Int, reason: String)] = []
 
         /// The next row to render; rows that fail their checks or are skipped are counted here.
         mutating func nextJob() -> BatchJob? {
             while let row = reader.next() {
-                switch planner.plan(row) {
+                let plan = planner.plan(row)
+                warnings += plan.warnings.map { (row.number, $0) }
+                switch plan.outcome {
                 case let .job(job): return job
                 case .skip: skipped += 1; finished += 1
-                case let .failure(reason): failures.append((row.number, reason)); finished += 1
+                case let .failure(reasons): failures += reasons.map { (row.number, $0) }; finished += 1
                 }
             }
             return nil
+        }
+
+        var summary: BatchSummary {
+            BatchSummary(written: written, skipped: skipped, ready: ready, failures: failures, warnings: warnings)
         }
     }
 
