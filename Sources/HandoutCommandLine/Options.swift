@@ -54,9 +54,10 @@ public struct PatientOptions: ParsableArguments {
         do {
             return try Patient(fields: fields, dates: rules)
         } catch {
-            let errors = error.all.map { HandoutError(file: "--field", key: $0.field, $0.reason) }
-            for earlier in errors.dropLast() { Console.fail("\(earlier)") }
-            throw errors[errors.count - 1]
+            var errors = error.all.map { HandoutError(file: "--field", key: $0.field, $0.reason) }
+            let last = errors.popLast() ?? HandoutError(file: "--field", key: "patient_name", "is missing; add --field patient_name=...")
+            for earlier in errors { Console.fail("\(earlier)") }
+            throw last
         }
     }
 }

@@ -129,7 +129,8 @@ struct BatchCommand: ParsableCommand {
             for note in summary.notes { Console.say("note: \(note)") }
             let failed = summary.failedRows
             if check {
-                Console.say("checked \(summary.ready + failed) rows: ready \(summary.ready), failed \(failed); nothing written (\(format))")
+                let rows = summary.ready + failed
+                Console.say("checked \(rows) row\(rows == 1 ? "" : "s"): ready \(summary.ready), failed \(failed); nothing written (\(format))")
             } else {
                 let rate = summary.seconds > 0 ? Double(summary.written) / summary.seconds : 0
                 var line = "written \(summary.written), failed \(failed)"

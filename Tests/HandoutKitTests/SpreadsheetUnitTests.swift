@@ -73,6 +73,15 @@ import Testing
         } throws: { "\($0)".contains("patients.csv:2: is not valid UTF-8") && "\($0)".contains("--encoding windows-1252") }
     }
 
+    @Test func aWorkbookOrBinaryIsOneClearLine() throws {
+        #expect {
+            _ = try BatchReader(write(Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), name: "patients.xlsx"))
+        } throws: { "\($0)".hasSuffix("patients.xlsx: is a spreadsheet workbook (.xlsx or .xls), not CSV; save it from the spreadsheet as CSV UTF-8 and give that file") }
+        #expect {
+            _ = try BatchReader(write(Data([0x70, 0x00, 0x00, 0xD8, 0x41])))
+        } throws: { "\($0)".contains("holds NUL bytes but is not UTF-16 text") }
+    }
+
     @Test func rowsAreNumberedAsASpreadsheetShowsThem() throws {
         // A quoted cell spanning lines is one row; a blank row still has its number.
         let text = "procedure,patient_name,notes\nplain,A,\"line one\nline two\"\n,,\nplain,B,\n"

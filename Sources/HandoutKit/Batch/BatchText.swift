@@ -18,6 +18,10 @@ struct BatchText {
     init(_ data: Data, file: String, encoding given: BatchEncoding?) throws {
         self.data = data
         self.file = file
+        // The usual mistake: the workbook itself rather than a CSV saved from it.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw HandoutError(file: file, "is a spreadsheet workbook (.xlsx or .xls), not CSV; save it from the spreadsheet as CSV UTF-8 and give that file")
+        }
         let utf16BigEndianMark = data.starts(with: [0xFE, 0xFF])
         let utf16Mark = utf16BigEndianMark || data.starts(with: [0xFF, 0xFE])
         var guess: String?
@@ -57,7 +61,9 @@ struct BatchText {
         case .utf16:
             decoded = nil
             guard Self.decodeUTF16(data, littleEndian: littleEndian) != nil else {
-                throw HandoutError(file: file, "is not valid UTF-16 text; give --encoding utf-8 or windows-1252, or save it as CSV UTF-8")
+                throw HandoutError(file: file, guess == nil
+                    ? "is not valid UTF-16 text; give --encoding utf-8 or windows-1252, or save it as CSV UTF-8"
+                    : "holds NUL bytes but is not UTF-16 text, so it is not a CSV file; save it from the spreadsheet as CSV UTF-8")
             }
         case .windows1252:
             // Foundation refuses the five bytes Windows-1252 leaves undefined; text never holds them.

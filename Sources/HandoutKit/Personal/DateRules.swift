@@ -1,12 +1,3 @@
-/// Which number comes first in a date written with numbers only, such as 12/03/2026: the month
-/// (`mdy`, as US spreadsheets write it) or the day (`dmy`, as most of the world does).
-public enum DateOrder: String, Sendable, CaseIterable {
-    case mdy, dmy
-
-    /// "month/day/year", for messages.
-    public var words: String { self == .mdy ? "month/day/year" : "day/month/year" }
-}
-
 /// How dates written with numbers only are read, and where the user says so for messages.
 /// Dates written any other way (2026-12-03, 3-Dec-2026, December 3, 2026) need no rules.
 public struct DateRules: Sendable, Equatable {

@@ -40,7 +40,11 @@ public struct Patient: Equatable, Sendable {
     /// time); `procedure` and other routing columns must already be removed. Without the clinic's
     /// date order, dates written with numbers only (12/03/2026) are refused, never guessed.
     public init(fields raw: [String: String]) throws(Problem) {
-        do { try self.init(fields: raw, dates: .unambiguousOnly) } catch { throw error.all[0] }
+        do {
+            try self.init(fields: raw, dates: .unambiguousOnly)
+        } catch {
+            throw error.all.first ?? Problem(field: "patient_name", reason: "is missing; every row needs the patient's name")
+        }
     }
 
     /// Checks raw fields and reports every problem, not only the first: a batch row is fixed in
@@ -91,18 +95,26 @@ public struct Patient: Equatable, Sendable {
         return values
     }
 
+    // Made once: a regex literal is parsed again each time it is evaluated.
+    /// "7:30", "07:30 am", "7:30:00 pm".
+    nonisolated(unsafe) static let colonTime = /(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]m)?/
+    /// "0730", "1930", "730 am".
+    nonisolated(unsafe) static let digitsTime = /(\d{1,2})(\d{2})\s*([ap]m)?/
+    /// "7 pm".
+    nonisolated(unsafe) static let hourTime = /(\d{1,2})\s*([ap]m)/
+
     /// "7:30 AM" from the ways spreadsheets and people write a time: "7:30", "07:30 AM",
     /// "7:30 am", "7:30 a.m.", "7:30:00 AM", "19:30" ("7:30 PM"), "0730", "1930", "7 pm", "7.30".
     static func clockTime(_ raw: String) -> String? {
         let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: ".", with: "")
         let hour: Int, minute: Int, half: Substring?
-        if let m = text.wholeMatch(of: /(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]m)?/) {
+        if let m = text.wholeMatch(of: Self.colonTime) {
             (hour, minute, half) = (Int(m.output.1) ?? 99, Int(m.output.2) ?? 99, m.output.3)
-        } else if let m = text.wholeMatch(of: /(\d{1,2})(\d{2})\s*([ap]m)?/) {
+        } else if let m = text.wholeMatch(of: Self.digitsTime) {
             // "0730", "1930": the way schedules and some exports write times.
             (hour, minute, half) = (Int(m.output.1) ?? 99, Int(m.output.2) ?? 99, m.output.3)
-        } else if let m = text.wholeMatch(of: /(\d{1,2})\s*([ap]m)/) {
+        } else if let m = text.wholeMatch(of: Self.hourTime) {
             (hour, minute, half) = (Int(m.output.1) ?? 99, 0, m.output.2)
         } else {
             return nil

@@ -13,13 +13,28 @@ enum WrittenDate: Equatable {
     case wrongWeekday
     case unreadable
 
+    // The patterns are made once: a regex literal is parsed again each time it is evaluated,
+    // which made reading dates most of a batch check's time. Matching only reads them.
+    /// "12/3/2026 0:00": a date-and-time cell at midnight.
+    nonisolated(unsafe) static let withMidnight = /(.+?)[ T](?:0?0:00(?::00(?:\.0+)?)?|12:00(?::00)? ?[Aa][Mm])/
+    /// "Thursday, December 3, 2026".
+    nonisolated(unsafe) static let withWeekday = /([A-Za-z]+)\.?,?\s+(.+)/
+    /// "2026-12-03", "2026/12/03".
+    nonisolated(unsafe) static let yearFirst = /(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})/
+    /// "12/03/2026", "3.12.26".
+    nonisolated(unsafe) static let numbersOnly = /(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})/
+    /// "3-Dec-2026", "3 December 2026".
+    nonisolated(unsafe) static let dayMonthYear = /(\d{1,2})(?:st|nd|rd|th)?[-\s.]+([A-Za-z]+)\.?[-\s,.]+(\d{4}|\d{2})/
+    /// "Dec 3, 2026", "December 3 2026".
+    nonisolated(unsafe) static let monthDayYear = /([A-Za-z]+)\.?[-\s]*(\d{1,2})(?:st|nd|rd|th)?,?[-\s]+(\d{4})/
+
     static func read(_ raw: String) -> WrittenDate {
         var text = Substring(raw.trimmingCharacters(in: .whitespaces))
-        if let match = text.wholeMatch(of: /(.+?)[ T](?:0?0:00(?::00(?:\.0+)?)?|12:00(?::00)? ?[Aa][Mm])/) {
+        if let match = text.wholeMatch(of: Self.withMidnight) {
             text = match.output.1
         }
         var weekday: Int?
-        if let match = text.wholeMatch(of: /([A-Za-z]+)\.?,?\s+(.+)/), let number = weekdayNumber(match.output.1) {
+        if let match = text.wholeMatch(of: Self.withWeekday), let number = weekdayNumber(match.output.1) {
             weekday = number
             text = match.output.2
         }
@@ -29,18 +44,18 @@ enum WrittenDate: Equatable {
     }
 
     private static func readDate(_ text: Substring) -> WrittenDate {
-        if let m = text.wholeMatch(of: /(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})/) {
+        if let m = text.wholeMatch(of: Self.yearFirst) {
             return day(Int(m.output.1), Int(m.output.3), Int(m.output.4))
         }
-        if let m = text.wholeMatch(of: /(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})/),
+        if let m = text.wholeMatch(of: Self.numbersOnly),
            let first = Int(m.output.1), let second = Int(m.output.3), let year = Int(m.output.4) {
             return .numeric(first: first, second: second, year: fullYear(year, digits: m.output.4.count))
         }
-        if let m = text.wholeMatch(of: /(\d{1,2})(?:st|nd|rd|th)?[-\s.]+([A-Za-z]+)\.?[-\s,.]+(\d{4}|\d{2})/),
+        if let m = text.wholeMatch(of: Self.dayMonthYear),
            let year = Int(m.output.3) {
             return day(fullYear(year, digits: m.output.3.count), monthNumber(m.output.2), Int(m.output.1))
         }
-        if let m = text.wholeMatch(of: /([A-Za-z]+)\.?[-\s]*(\d{1,2})(?:st|nd|rd|th)?,?[-\s]+(\d{4})/) {
+        if let m = text.wholeMatch(of: Self.monthDayYear) {
             return day(Int(m.output.3), monthNumber(m.output.1), Int(m.output.2))
         }
         return .unreadable
