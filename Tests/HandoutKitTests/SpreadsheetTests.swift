@@ -203,6 +203,19 @@ import Testing
         #expect(!result.stderr.contains("Secret Person") && !result.stderr.contains("someday") && !result.stderr.contains("soon"))
     }
 
+    @Test func fieldReportsEveryProblemToo() throws {
+        let out = try TestSupport.temporaryFolder()
+        let result = try TestSupport.handout(["render", "plain", "--content", Self.content.path, "--output", out.path,
+                                              "--field", "physician=Dr. Hidden", "--field", "procedure_date=someday", "--field", "arrival_time=soon"])
+        #expect(result.status == 1)
+        #expect(errors(result) == [
+            "error: --field: 'patient_name': is missing; every row needs the patient's name",
+            "error: --field: 'procedure_date': is not a date; write it as YYYY-MM-DD (2026-12-03), 12/03/2026, 3-Dec-2026 or December 3, 2026",
+            "error: --field: 'arrival_time': is not a time; write it as 7:30 AM, 19:30 or 0730",
+        ], "\(result.stderr)")
+        #expect(files(out).isEmpty)
+    }
+
     @Test func aProblemOfMoreThan20RowsIsOneLine() throws {
         // 2,000 rows as a day-first spreadsheet writes them, one of which only reads day first.
         var lines = ["Procedure,Patient Name,Procedure Date,Arrival Time"]
