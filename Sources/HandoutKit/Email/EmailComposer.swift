@@ -18,7 +18,7 @@ public struct EmailComposer: Sendable {
         let from = try sender(request, clinic: clinic)
         if let to = request.to, let problem = EmailAddress.problem(to) { throw HandoutError(file: "the To address", problem) }
         let subject = try self.subject(request, clinic: clinic)
-        let (password, note) = try lock(request)
+        let (password, note) = try lock(request, clinic: clinic)
 
         let patient = try patientForHandouts(request)
         var attachments: [MIMEMessage.Attachment] = []
@@ -90,7 +90,7 @@ public struct EmailComposer: Sendable {
 
     /// The attachments' password and the sentence that tells the patient how to open them
     /// (given the number of attachments), never the password itself.
-    private func lock(_ request: EmailRequest) throws -> (String?, ((Int) -> String)?) {
+    private func lock(_ request: EmailRequest, clinic: Clinic) throws -> (String?, ((Int) -> String)?) {
         guard let lock = request.lock else { return (nil, nil) }
         let intro = { (count: Int) in
             "We locked the \(count == 1 ? "attachment" : "attachments") with a password to keep your information private."
@@ -106,7 +106,15 @@ public struct EmailComposer: Sendable {
                 throw HandoutError(file: "--password-field", key: name, "is not one of the patient's fields; add --field \(name)=...")
             }
             let words = name.replacingOccurrences(of: "_", with: " ")
-            if let day = CalendarDate(iso: value) {
+            // A date is read as dates are everywhere (3/7/1961 in the clinic's order, 7-Mar-1961…).
+            var date: CalendarDate?
+            if WrittenDate.read(value) != .unreadable {
+                switch DateRules(chosen: clinic.dateOrder, setting: .clinicFile).read(value) {
+                case let .success(day): date = day
+                case let .failure(problem): throw HandoutError(file: "--password-field", key: name, problem.reason)
+                }
+            }
+            if let day = date {
                 // A date is typed the way patients are used to: eight digits, month first.
                 let digits = zeroPadded(day.month, width: 2) + zeroPadded(day.day, width: 2) + zeroPadded(day.year, width: 4)
                 // The example must never be the password itself.
