@@ -60,27 +60,13 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Write an email draft per row instead of a PDF; column email is the To address.")
     var email = false
 
-    @Option(name: .long, help: "With --email: the sender's address (default: clinic.yaml's email).")
-    var from: String?
-
-    @Option(name: .long, help: "With --email: the subject (default: \"Your procedure information from CLINIC\").")
-    var subject: String?
-
-    @Flag(name: .long, help: "With --email: attach one your-procedures.pdf holding the row's handouts.")
-    var booklet = false
-
-    @Option(name: .long, help: "With --email: lock every attachment with this password (- reads it from standard input).")
-    var password: String?
-
-    @Option(name: .long, help: "With --email: lock each row's attachments with the value of this column, e.g. date_of_birth (a date becomes MMDDYYYY).")
-    var passwordField: String?
+    @OptionGroup var mail: EmailOptions
 
     func validate() throws {
         if !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
-        if !email, from != nil || subject != nil || booklet || password != nil || passwordField != nil {
+        if !email, !mail.isEmpty {
             throw ValidationError("--from, --subject, --booklet, --password and --password-field are for email drafts; add --email")
         }
-        if password != nil && passwordField != nil { throw ValidationError("give --password or --password-field, not both") }
         if email, let name, !name.lowercased().hasSuffix(".eml") { throw ValidationError("with --email, --name must end in .eml, e.g. email-{row}.eml") }
         if let dateOrder, DateOrder(rawValue: dateOrder.lowercased()) == nil {
             throw ValidationError("--date-order must be mdy (12/03/2026 is December 3) or dmy (12/03/2026 is 12 March)")
@@ -107,14 +93,10 @@ struct BatchCommand: ParsableCommand {
             batchOptions.namePattern = name ?? (email ? "email-{row}.eml" : "{row}-{procedure}.pdf")
             if email {
                 var drafts = BatchEmail(date: try DocumentDate.messageTime())
-                drafts.from = from
-                drafts.subject = subject
-                drafts.asBooklet = booklet
-                if let password {
-                    drafts.lock = .password(password == "-" ? try Console.readSecret(for: "--password -") : password)
-                } else if let passwordField {
-                    drafts.lock = .field(BatchReader.fieldName(passwordField))
-                }
+                drafts.from = mail.from
+                drafts.subject = mail.subject
+                drafts.asBooklet = mail.booklet
+                drafts.lock = try mail.lock()
                 batchOptions.email = drafts
             }
             batchOptions.jobs = jobs

@@ -27,20 +27,7 @@ struct EmailCommand: ParsableCommand {
     @Option(name: .long, help: "The patient's email address.")
     var to: String?
 
-    @Option(name: .long, help: "The sender's address (default: clinic.yaml's email).")
-    var from: String?
-
-    @Option(name: .long, help: "Subject (default: \"Your procedure information from CLINIC\"); never the patient's details.")
-    var subject: String?
-
-    @Flag(name: .long, help: "Attach one PDF, your-procedures.pdf, holding all the handouts.")
-    var booklet = false
-
-    @Option(name: .long, help: "Lock the attachments with this password (- reads it from standard input).")
-    var password: String?
-
-    @Option(name: .long, help: "Lock the attachments with the value of this patient field, e.g. date_of_birth (a date becomes MMDDYYYY).")
-    var passwordField: String?
+    @OptionGroup var mail: EmailOptions
 
     @Option(name: .long, help: "A .eml file, or a folder for a new email-N.eml (default: the project's Output/personal/).")
     var output: String?
@@ -49,8 +36,7 @@ struct EmailCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if password != nil && passwordField != nil { throw ValidationError("give --password or --password-field, not both") }
-        if passwordField != nil && patientOptions.field.isEmpty {
+        if mail.passwordField != nil && patientOptions.field.isEmpty {
             throw ValidationError("--password-field takes the value of a patient field; add it with --field, e.g. --field date_of_birth=1961-03-07")
         }
     }
@@ -63,14 +49,10 @@ struct EmailCommand: ParsableCommand {
             let engine = try options.engine(strict: strict)
             var request = EmailRequest(slugs: slugs, patient: try patientOptions.patient(for: engine))
             request.to = to
-            request.from = from
-            request.subject = subject
-            request.asBooklet = booklet
-            if let password {
-                request.lock = .password(password == "-" ? try Console.readSecret(for: "--password -") : password)
-            } else if let passwordField {
-                request.lock = .field(BatchReader.fieldName(passwordField))
-            }
+            request.from = mail.from
+            request.subject = mail.subject
+            request.asBooklet = mail.booklet
+            request.lock = try mail.lock()
             let worker = try engine.makeWorker()
             let draft = try EmailComposer(engine: engine).draft(request, on: worker, date: try DocumentDate.messageTime())
             let destination: Destination
