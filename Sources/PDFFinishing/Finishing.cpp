@@ -25,6 +25,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -317,15 +318,22 @@ void mergeContinuation(QPDF& pdf, QPDFObjectHandle tree, QPDFObjectHandle contin
         }
         into.appendItem(kid);
     }
+    // An element is its parent's kid once; it was appended last or nearly, so look from the end.
     QPDFObjectHandle siblings = kidsOf(continued.getKey("/P"));
     for (int i = siblings.getArrayNItems() - 1; i >= 0; --i) {
-        if (siblings.getArrayItem(i).getObjGen() == continued.getObjGen()) siblings.eraseItem(i);
+        if (siblings.getArrayItem(i).getObjGen() == continued.getObjGen()) {
+            siblings.eraseItem(i);
+            break;
+        }
     }
 }
 
-/// Joins each element cairo started again on a later page to the element it continues, the
-/// innermost and latest first, so a list item continued inside a continued list joins its own
-/// item before the list's remaining items move.
+/// Joins each element cairo started again on a later page to the first element of its chain
+/// (the renderer notes each continuation against the one before it), in the order they were
+/// opened. So each element's kids move once, wherever it continues from: merging the latest
+/// first moved a long list's items again at every page it had crossed, quadratic in its length.
+/// A list item continued inside a continued list still joins its own item: the item moves into
+/// the first list with the rest of its page, and is then merged into its item and taken out.
 void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, std::vector<QPDFObjectHandle> const& elements,
                         handout_finish_request const* request) {
     std::vector<std::pair<size_t, size_t>> pairs;
@@ -334,8 +342,14 @@ void mergeContinuations(QPDF& pdf, QPDFObjectHandle tree, std::vector<QPDFObject
         if (continued >= elements.size() || original >= continued) throw std::runtime_error("a continued element is out of order");
         pairs.emplace_back(continued, original);
     }
-    std::sort(pairs.rbegin(), pairs.rend());
-    for (auto const& [continued, original] : pairs) mergeContinuation(pdf, tree, elements[continued], elements[original]);
+    std::sort(pairs.begin(), pairs.end());
+    std::unordered_map<size_t, size_t> first;  // continued element -> the first of its chain
+    for (auto const& [continued, original] : pairs) {
+        auto known = first.find(original);
+        size_t into = known == first.end() ? original : known->second;
+        first[continued] = into;
+        mergeContinuation(pdf, tree, elements[continued], elements[into]);
+    }
 }
 
 /// Gives the elements of a part in another language their own /Lang (a Spanish handout in an

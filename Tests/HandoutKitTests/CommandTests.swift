@@ -95,18 +95,33 @@ import Testing
         }
     }
 
-    @Test func twoMegabyteHandoutRenders() throws {
+    /// A long handout renders; one past the page limit is refused at the line where it passes
+    /// it, long before drawing hundreds of pages, and leaves no file.
+    @Test func aHandoutPastThePageLimitIsRefusedAtItsLine() throws {
         let content = try TestSupport.contentCopy()
         let body = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Content/procedures/epidural-steroid-injection.md"), encoding: .utf8)
             .components(separatedBy: "---\n").last!
             .replacingOccurrences(of: "{{clinic.after_hours_phone}}", with: "(555) 010-4499")
+        try write("---\ntitle: Long\n---\n" + String(repeating: body, count: 60), to: content.appendingPathComponent("procedures/long.md"))
         var text = "---\ntitle: Very long\n---\n"
         while text.utf8.count < 2_000_000 { text += body }
-        try write(text, to: content.appendingPathComponent("procedures/long.md"))
+        try write(text, to: content.appendingPathComponent("procedures/too-long.md"))
         let output = try TestSupport.temporaryFolder()
-        let result = try TestSupport.handout(["render", "long", "--content", content.path, "--output", output.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(try TestSupport.pageCount(output.appendingPathComponent("long.pdf")) > 500)
+
+        let long = try TestSupport.handout(["render", "long", "--content", content.path, "--output", output.path])
+        #expect(long.status == 0, "\(long.stderr)")
+        #expect(try TestSupport.pageCount(output.appendingPathComponent("long.pdf")) > 100)
+
+        let tooLong = try TestSupport.handout(["render", "too-long", "--content", content.path, "--output", output.path])
+        #expect(tooLong.status == 1)
+        let lines = tooLong.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(tooLong.stderr)")
+        let line = try #require(lines.first)
+        #expect(line.contains("too-long.md:") && line.contains("past about 300 pages"), "\(line)")
+        // The line named is where the limit ran out: well inside the file, not its first line.
+        let number = try #require(Int(line.split(separator: ":")[2]))
+        #expect(number > 5_000 && number < text.split(separator: "\n", omittingEmptySubsequences: false).count, "\(line)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("too-long.pdf").path))
     }
 
     @Test func allRendersTheGoodOnesAndFailsForTheBad() throws {

@@ -52,6 +52,16 @@ import Testing
         #expect(pages[1].fakeLines.filter { $0.hasPrefix("b") }.count == 2)
     }
 
+    /// A heading is kept whole, but one taller than a page (hundreds of words, a damaged file)
+    /// breaks like a paragraph: drawn whole, it ran off the foot of the page and lost its lines.
+    @Test func aHeadingTallerThanAPageBreaksInsteadOfRunningOff() {
+        let words = (0..<25).map { "h\($0) " + String(repeating: "x", count: 55) }.joined(separator: " ")
+        let pages = paginate([paragraph(2, tag: "a"), .heading(level: 2, StyledText(words)), paragraph(3, tag: "b")], lines: 10)
+        let heading = pages.flatMap(\.fakeLines).filter { $0.hasPrefix("h") }
+        #expect(heading.count == 25)
+        #expect(pages.allSatisfy { $0.fakeLines.count <= 10 }, "\(pages.map(\.fakeLines.count))")
+    }
+
     @Test func headingIsNeverLastOnAPage() {
         // The heading fits after 7 lines, but its paragraph's first two lines do not: it moves.
         let heading = Block.heading(level: 2, StyledText("Section"))
@@ -87,7 +97,7 @@ import Testing
         #expect(pages.map { $0.fakeLines.count } == [10, 10, 5])
     }
 
-    @Test func longHandoutGetsRunningHeaderAndPageXofY() {
+    @Test func longHandoutGetsRunningHeaderAndPageXofY() throws {
         var theme = theme(lines: 20)
         theme.header = Template("{clinic}")
         theme.footer = Template("{title} · Page {page} of {pages}")
@@ -101,7 +111,7 @@ import Testing
             slug: "long", title: "Long", summary: nil, category: nil, language: "en", updated: nil,
             blocks: blocks, file: "long.md", contentDigest: 0)
         let clinic = Clinic(name: "Clinic", phone: "1", website: "w", address: "a", disclaimer: "d")
-        let document = HandoutLayout(theme: theme, shaper: shaper)
+        let document = try HandoutLayout(theme: theme, shaper: shaper)
             .layout(procedure, clinic: clinic, date: CalendarDate(year: 2026, month: 1, day: 2)!)
         #expect(document.pages.count >= 3)
         for (index, page) in document.pages.enumerated() {

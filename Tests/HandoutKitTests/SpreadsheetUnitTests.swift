@@ -213,7 +213,8 @@ import Testing
         #expect(twenty.count == 20 && twenty[0] == "row 2: x", "20 rows are still listed one by one")
         #expect(RowReport.ranges([2, 3, 4, 7, 9, 10]) == "2-4, 7, 9-10")
         #expect(RowReport.ranges(Array(stride(from: 2, through: 200, by: 2))).hasSuffix("and 70 more"))
-        #expect(RowReport.thousands(1_234_567) == "1,234,567" && RowReport.thousands(999) == "999")
+        #expect(1_234_567.withThousands == "1,234,567")
+        #expect(999.withThousands == "999")
     }
 
     @Test func fileNamesAvoidWindowsDeviceNames() {

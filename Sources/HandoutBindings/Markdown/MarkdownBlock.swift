@@ -7,6 +7,15 @@ public indirect enum MarkdownBlock: Equatable, Sendable {
     case codeBlock(String, line: Int)
     case html(String, line: Int)
     case thematicBreak(line: Int)
+
+    /// The 1-based line the block starts on.
+    public var line: Int {
+        switch self {
+        case let .paragraph(_, line), let .heading(_, _, line), let .list(_, _, _, line), let .blockQuote(_, line),
+             let .codeBlock(_, line), let .html(_, line), let .thematicBreak(line):
+            line
+        }
+    }
 }
 
 /// A CommonMark inline: text and the spans that style or link it.

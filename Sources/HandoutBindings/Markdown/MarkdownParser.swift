@@ -2,11 +2,24 @@ import CCmark
 
 /// Parses CommonMark with the cmark C library into `MarkdownBlock` values.
 ///
-/// The cmark tree is walked once and freed in the same call, so no C pointer outlives `parse`.
+/// The cmark tree is walked and freed in the same call, so no C pointer outlives `parse`.
 public enum MarkdownParser {
-    public static func parse(_ text: String) -> [MarkdownBlock] {
+    /// The blocks of `text`, or `MarkdownRefused` when it has more structure than `limits`.
+    /// The size is counted before cmark builds its tree, which it holds whole in memory; the
+    /// depth before the conversion below, which recurses once per level, walks it.
+    public static func parse(_ text: String, limits: MarkdownLimits) throws(MarkdownRefused) -> [MarkdownBlock] {
+        if let line = MarkdownMarks.lineWhereCount(of: text, passes: limits.marks) {
+            throw MarkdownRefused(kind: .marks, depth: limits.marks, limit: limits.marks, line: line)
+        }
         guard let root = cmark_parse_document(text, text.utf8.count, CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_node_free(root) }
+        let nesting = MarkdownNesting(measuring: root, limits: limits)
+        if let line = nesting.blocksTooDeepAt {
+            throw MarkdownRefused(kind: .blocks, depth: nesting.blocks, limit: limits.blocks, line: line)
+        }
+        if let line = nesting.inlinesTooDeepAt {
+            throw MarkdownRefused(kind: .inlines, depth: nesting.inlines, limit: limits.inlines, line: line)
+        }
         return blocks(under: root)
     }
 

@@ -18,7 +18,7 @@ public enum RowReport {
         for reason in firstSeen {
             let rows = Array(Set(rowsByReason[reason]!)).sorted()
             if rows.count > groupOver {
-                entries.append((rows[0], "\(thousands(rows.count)) rows: \(reason); rows \(ranges(rows))"))
+                entries.append((rows[0], "\(rows.count.withThousands) rows: \(reason); rows \(ranges(rows))"))
             } else {
                 entries += rows.map { ($0, "row \($0): \(reason)") }
             }
@@ -35,17 +35,6 @@ public enum RowReport {
         }
         let shown = runs.prefix(rangesShown).map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)-\($0.1)" }.joined(separator: ", ")
         let hidden = runs.dropFirst(rangesShown).reduce(0) { $0 + $1.1 - $1.0 + 1 }
-        return hidden > 0 ? "\(shown) and \(thousands(hidden)) more" : shown
-    }
-
-    /// "1,998": counts read at a glance, without the locale-dependent formatter.
-    public static func thousands(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
+        return hidden > 0 ? "\(shown) and \(hidden.withThousands) more" : shown
     }
 }

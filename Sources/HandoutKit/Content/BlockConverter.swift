@@ -6,19 +6,64 @@ import HandoutBindings
 struct BlockConverter {
     /// Longest paragraph accepted: far beyond any handout's, well within what Pango lays out correctly.
     static let maximumParagraphCharacters = 20_000
+    /// Deepest nesting of block quotes and lists, counted together. Real handouts use three or
+    /// four; at eight, the narrowest layout (half-letter) still has a 130-point column for the
+    /// innermost text, where twelve would leave room for a word a line. Layout, conversion and
+    /// even freeing the blocks recurse once per level, so a limit also keeps the stack safe.
+    static let maximumNesting = 8
+    /// Deepest nesting of emphasis, strong emphasis, links and images: `***[a](b)***` is 3.
+    static let maximumInlineNesting = 8
+
+    /// Most lines and markup characters one file may have (three a line, one a mark; see
+    /// `MarkdownMarks`). A 300-page handout of plain sentences counts about 50,000; at this
+    /// count cmark's tree stays under 150 MB, where 4 MB of `- a` lines took 430 MB.
+    static let maximumMarks = 200_000
+
+    static let limits = MarkdownLimits(blocks: maximumNesting, inlines: maximumInlineNesting, marks: maximumMarks)
 
     let file: String
     let lineOffset: Int
     let searchDirectories: [URL]
+
+    /// The blocks of Markdown `text`, each with its first line in the file (for messages about
+    /// where a handout runs too long); refused with its line when it nests too deep.
+    func convert(markdown text: String, warnings: inout [Warning]) throws -> (blocks: [Block], lines: [Int]) {
+        let parsed: [MarkdownBlock]
+        do {
+            parsed = try MarkdownParser.parse(text, limits: Self.limits)
+        } catch {
+            throw HandoutError(file: file, line: error.line + lineOffset, Self.message(error))
+        }
+        var blocks: [Block] = [], lines: [Int] = []
+        for block in parsed {
+            let made = try convert(block, warnings: &warnings)
+            blocks += made
+            lines += Array(repeating: block.line + lineOffset, count: made.count)
+        }
+        return (blocks, lines)
+    }
+
+    static func message(_ error: MarkdownRefused) -> String {
+        let depth = error.depth.withThousands
+        switch error.kind {
+        case .blocks:
+            return "block quotes and lists nest \(depth) deep here; Handout takes at most \(error.limit) levels; flatten them (fewer `>` and fewer indented list markers)"
+        case .marks:
+            return "the file holds too much by this line: over \(depth) lines and markup characters (`*`, `-`, `>`, brackets), far more than \(HandoutLayout.maximumPages) pages; split it into shorter handouts"
+        case .inlines:
+            return "emphasis, links and pictures nest \(depth) deep here; Handout takes at most \(error.limit) levels; remove the extra `*`, `_` or brackets"
+        }
+    }
 
     func convert(_ blocks: [MarkdownBlock], warnings: inout [Warning]) throws -> [Block] {
         try blocks.flatMap { try convert($0, warnings: &warnings) }
     }
 
     private func convert(_ block: MarkdownBlock, warnings: inout [Warning]) throws -> [Block] {
+        // Length first, on the plain characters: styling a paragraph costs far more than counting it.
         switch block {
         case let .paragraph(inlines, line), let .heading(_, inlines, line):
-            try checkLength(Self.styledText(inlines).text, line: line)
+            try checkLength(Self.plainText(inlines), line: line)
         case let .codeBlock(text, line), let .html(text, line):
             try checkLength(text, line: line)
         default: break
@@ -87,6 +132,24 @@ struct BlockConverter {
         case let .success(image): return Figure(caption: caption, image: image, line: line)
         case let .failure(problem): return placeholder("picture '\(source)' \(problem.reason)")
         }
+    }
+
+    /// The characters `styledText` would give, without its styles.
+    static func plainText(_ inlines: [MarkdownInline]) -> String {
+        var out = ""
+        func add(_ inlines: [MarkdownInline]) {
+            for inline in inlines {
+                switch inline {
+                case let .text(s), let .html(s), let .code(s): out += s
+                case .softBreak: out += " "
+                case .lineBreak: out += "\u{2028}"
+                case let .emphasis(children), let .strong(children), let .link(_, children): add(children)
+                case let .image(_, alt, _): add(alt)
+                }
+            }
+        }
+        add(inlines)
+        return out
     }
 
     /// Flattens inlines into text with style runs and link spans; HTML shows as the characters typed.

@@ -12,6 +12,8 @@ public struct Booklet: Equatable, Sendable {
         public var procedures: [String]
         /// The intro's Markdown file, when it has one.
         public var introFile: URL? = nil
+        /// The line in `introFile` where each of `intro` starts.
+        public var introLines: [Int] = []
     }
 
     public var title: String
@@ -35,7 +37,7 @@ public struct Booklet: Equatable, Sendable {
         let text = try SourceText.read(url, what: "the booklet definition")
         let yaml = try YAMLMapping(parsing: text, file: file, what: "the booklet definition")
         try yaml.rejectUnknownKeys(allowed: ["title", "subtitle", "edition", "parts"])
-        let title = try yaml.requiredString("title", example: "Pain relief procedures").trimmed
+        let title = try yaml.requiredString("title", example: "Pain relief procedures", maximum: YAMLMapping.maximumTitleCharacters).trimmed
         guard let partNodes = try yaml.sequence("parts"), !partNodes.isEmpty else {
             throw HandoutError(file: file, line: yaml.entry("parts")?.line ?? yaml.line, key: "parts",
                                "is missing or empty; list at least one part with a title and procedures")
@@ -46,7 +48,7 @@ public struct Booklet: Equatable, Sendable {
             let prefix = "parts[\(index + 1)]."
             let part = try YAMLMapping(node: item.node, file: file, lineOffset: 0, what: "part \(index + 1)")
             try part.rejectUnknownKeys(allowed: ["title", "intro", "procedures"], prefix: prefix)
-            let partTitle = try part.requiredString("title", example: "Back pain relief", prefix: prefix).trimmed
+            let partTitle = try part.requiredString("title", example: "Back pain relief", prefix: prefix, maximum: YAMLMapping.maximumTitleCharacters).trimmed
             guard let slugNodes = try part.sequence("procedures", prefix: prefix), !slugNodes.isEmpty else {
                 throw HandoutError(file: file, line: part.entry("procedures")?.line ?? part.line, key: prefix + "procedures",
                                    "is missing or empty; list the handout slugs of this part, e.g. [epidural-steroid-injection]")
@@ -60,7 +62,7 @@ public struct Booklet: Equatable, Sendable {
                 }
                 slugs.append(slug)
             }
-            var intro: [Block] = []
+            var intro: [Block] = [], introLines: [Int] = []
             var introFile: URL?
             if let path = try part.string("intro", prefix: prefix) {
                 let introURL = library.workspace.content.appendingPathComponent(path)
@@ -68,22 +70,22 @@ public struct Booklet: Equatable, Sendable {
                     throw HandoutError(file: file, line: part.entry("intro")?.line, key: prefix + "intro",
                                        "'\(path)' was not found in the content folder; create it or fix the path (it is relative to \(DisplayPath.of(library.workspace.content)))")
                 }
-                intro = try introBlocks(introURL, content: library.workspace.content, warnings: &warnings)
+                (intro, introLines) = try introBlocks(introURL, content: library.workspace.content, warnings: &warnings)
                 introFile = introURL
             }
-            parts.append(Part(title: partTitle, intro: intro, procedures: slugs, introFile: introFile))
+            parts.append(Part(title: partTitle, intro: intro, procedures: slugs, introFile: introFile, introLines: introLines))
         }
         return Booklet(
             title: title, subtitle: try yaml.string("subtitle")?.trimmed, edition: try yaml.string("edition")?.trimmed, parts: parts)
     }
 
-    /// A part intro: plain Markdown, no front matter needed.
-    static func introBlocks(_ url: URL, content: URL, warnings: inout [Warning]) throws -> [Block] {
+    /// A part intro: plain Markdown, no front matter needed; its blocks and their lines.
+    static func introBlocks(_ url: URL, content: URL, warnings: inout [Warning]) throws -> (blocks: [Block], lines: [Int]) {
         let file = DisplayPath.of(url)
         let text = try SourceText.read(url, what: "this part intro")
         let converter = BlockConverter(file: file, lineOffset: 0, searchDirectories: [url.deletingLastPathComponent(), content])
-        let blocks = try converter.convert(MarkdownParser.parse(text), warnings: &warnings)
+        let (blocks, lines) = try converter.convert(markdown: text, warnings: &warnings)
         if let warning = Figure.placeholderWarning(in: blocks, file: file) { warnings.append(warning) }
-        return blocks
+        return (blocks, lines)
     }
 }

@@ -48,7 +48,7 @@ public struct Clinic: Equatable, Sendable {
         let yaml = try YAMLMapping(parsing: text, file: file, what: "the clinic profile")
         try yaml.rejectUnknownKeys(allowed: keys)
         var clinic = Clinic(
-            name: try yaml.requiredString("name", example: "Riverside Interventional Radiology"),
+            name: try yaml.requiredString("name", example: "Riverside Interventional Radiology", maximum: YAMLMapping.maximumTitleCharacters),
             phone: try yaml.requiredString("phone", example: "(555) 010-4400"),
             website: try yaml.requiredString("website", example: "https://example.org"),
             address: try yaml.requiredString("address", example: "1200 River Road, Springfield"),

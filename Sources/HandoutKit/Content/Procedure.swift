@@ -22,4 +22,6 @@ public struct Procedure: Equatable, Sendable {
     /// heading with its patient fields left out, because bookmarks, like metadata, show in file
     /// listings and previews. nil when the headings hold no fields.
     public var outlineTitles: [String]?
+    /// The line in `file` where each of `blocks` starts.
+    public var blockLines: [Int] = []
 }

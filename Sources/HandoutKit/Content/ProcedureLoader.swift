@@ -38,20 +38,21 @@ public struct ProcedureLoader {
         let converter = BlockConverter(
             file: file, lineOffset: parts.bodyLineOffset,
             searchDirectories: [url.deletingLastPathComponent(), contentDirectory])
-        let blocks = try converter.convert(MarkdownParser.parse(parts.body), warnings: &warnings)
+        let (blocks, lines) = try converter.convert(markdown: parts.body, warnings: &warnings)
         if let warning = Figure.placeholderWarning(in: blocks, file: file) { warnings.append(warning) }
         try Personalizer.checkTemplates(in: blocks, source: parts.body, file: file, lineOffset: parts.bodyLineOffset)
         return Procedure(
             slug: slug,
-            title: try yaml.requiredString("title", example: "Epidural Steroid Injection").trimmed,
+            title: try yaml.requiredString("title", example: "Epidural Steroid Injection", maximum: YAMLMapping.maximumTitleCharacters).trimmed,
             summary: try yaml.string("summary")?.trimmed,
-            category: try yaml.string("category")?.trimmed,
+            category: try yaml.string("category", maximum: YAMLMapping.maximumTitleCharacters)?.trimmed,
             language: language,
             updated: updated,
             blocks: blocks,
             file: file,
             contentDigest: Digest.fnv1a(data),
-            fieldReferences: FieldReference.scan(parts.body, lineOffset: parts.bodyLineOffset))
+            fieldReferences: FieldReference.scan(parts.body, lineOffset: parts.bodyLineOffset),
+            blockLines: lines)
     }
 }
 

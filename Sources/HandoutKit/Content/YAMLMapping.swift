@@ -64,18 +64,29 @@ struct YAMLMapping {
         }
     }
 
-    /// A text value; nil when absent. A list or mapping where text belongs is an error.
-    func string(_ key: String, prefix: String = "") throws -> String? {
+    /// Longest text value: a disclaimer or a summary is a paragraph, well under this.
+    static let maximumCharacters = 5_000
+    /// Longest title or name, which heads pages and fills bookmarks and file metadata.
+    static let maximumTitleCharacters = 200
+
+    /// A text value; nil when absent. A list or mapping where text belongs is an error, and so
+    /// is text longer than `maximum` characters, which would be shaped again on every page.
+    func string(_ key: String, prefix: String = "", maximum: Int = maximumCharacters) throws -> String? {
         guard let entry = entry(key) else { return nil }
         guard let scalar = entry.value.scalar else {
             throw HandoutError(file: file, line: entry.line, key: prefix + key, "must be text, not a list or a group of keys")
+        }
+        let count = scalar.string.count
+        guard count <= maximum else {
+            throw HandoutError(file: file, line: entry.line, key: prefix + key,
+                               "is \(count.withThousands) characters long, more than the \(maximum.withThousands) it may have; shorten it")
         }
         return scalar.string
     }
 
     /// A text value that must be present and not blank.
-    func requiredString(_ key: String, example: String, prefix: String = "") throws -> String {
-        guard let value = try string(key, prefix: prefix) else {
+    func requiredString(_ key: String, example: String, prefix: String = "", maximum: Int = maximumCharacters) throws -> String {
+        guard let value = try string(key, prefix: prefix, maximum: maximum) else {
             throw HandoutError(file: file, line: line, key: prefix + key, "is missing; add a line such as `\(key): \(example)`")
         }
         guard !value.allSatisfy(\.isWhitespace) else {
@@ -105,6 +116,10 @@ struct YAMLMapping {
             // Unclosed brackets and quotes are only noticed at the end of the text: point at where they opened.
             let atEnd = mark.line > yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1
             let line = (atEnd ? context?.mark.line : nil) ?? mark.line
+            if problem.hasPrefix("Maximum nesting level") {
+                // libyaml's own words name a C function; say what it means and what to do.
+                return HandoutError(file: file, line: mark.line + lineOffset, "the YAML nests deeper than libyaml reads (brackets or indentation inside one another); flatten it")
+            }
             let what = context.map { " (\($0.text))" } ?? ""
             return HandoutError(file: file, line: line + lineOffset, "YAML syntax error: \(problem)\(what); check the brackets, quotes and indentation on this line")
         case let .duplicatedKeysInMapping(duplicates, context):

@@ -20,8 +20,9 @@ public struct HandoutError: Error, CustomStringConvertible, Equatable, Sendable 
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }
-        let text = key.map { "'\($0)': \(message)" } ?? message
-        return "\(place): \(text)".replacingNewlines()
+        // A key can hold quotes itself, so it is cut on its own.
+        let text = key.map { "'\($0.count > 60 ? $0.prefix(57) + "…" : $0)': \(message)" } ?? message
+        return "\(place): \(text.shorteningQuotes())".replacingNewlines()
     }
 }
 
@@ -38,11 +39,17 @@ public struct Warning: CustomStringConvertible, Equatable, Sendable {
     }
 
     public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)".replacingNewlines()
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message.shorteningQuotes())".replacingNewlines()
     }
 }
 
 extension String {
+    /// Each key or value quoted in a message ('…') cut to a length a reader takes in at a
+    /// glance: a damaged file can hold a "key" or a date thousands of characters long.
+    func shorteningQuotes() -> String {
+        replacing(/'([^'\n]{61,})'/) { match in "'\(match.output.1.prefix(57))…'" }
+    }
+
     /// Error text must stay on one line, whatever a file or library put in it.
     func replacingNewlines() -> String {
         String(map { $0.isNewline ? " " : $0 })

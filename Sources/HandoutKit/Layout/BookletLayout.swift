@@ -20,7 +20,7 @@ public struct BookletLayout {
         var level: Int
         /// A handout's language; nil for a part, which is in the booklet's.
         var language: String? = nil
-        var make: () -> (boxes: [FlowBox], headings: [(anchor: String, title: String)])
+        var make: () throws -> (boxes: [FlowBox], headings: [(anchor: String, title: String)])
         var pageAnchors: [[String]] = []
         var headings: [(anchor: String, title: String)] = []
         var missingGlyphs = 0
@@ -28,11 +28,11 @@ public struct BookletLayout {
 
     /// `procedures` and `clinic` are already personalized when `patient` is given; the cover then
     /// carries the patient's details and notes instead of the illustration.
-    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) -> LaidOutDocument {
+    public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) throws -> LaidOutDocument {
         let paginator = Paginator(pageSize: theme.pageSize, body: theme.bodyRect)
         var sections = makeSections(booklet, procedures: procedures, clinic: clinic)
         for index in sections.indices {
-            let (boxes, headings) = sections[index].make()
+            let (boxes, headings) = try sections[index].make()
             sections[index].pageAnchors = paginator.paginate(boxes).map(\.anchors)
             sections[index].headings = headings
             sections[index].missingGlyphs = HandoutLayout.missingGlyphs(in: boxes)
@@ -115,7 +115,9 @@ public struct BookletLayout {
                         tags: [], before: 0, after: 4, keepWithNext: true, breakable: false)]
                     var titleBoxes = typesetter.titleBoxes(title: title, summary: nil)
                     titleBoxes[0].anchor = anchor
-                    return (boxes + titleBoxes + typesetter.boxes(for: part.intro), [])
+                    let intro = try HandoutLayout.boxes(
+                        for: part.intro, lines: part.introLines, file: part.introFile.map(DisplayPath.of) ?? "the booklet", typesetter: typesetter)
+                    return (boxes + titleBoxes + intro, [])
                 })
             }
             for slug in part.procedures {
@@ -124,7 +126,7 @@ public struct BookletLayout {
                 let anchor = "handout\(handoutNumber)"
                 let layout = HandoutLayout(theme: theme, shaper: shaper)
                 sections.append(Section(title: procedure.title, anchor: anchor, level: part.title == nil ? 0 : 1, language: procedure.language) {
-                    layout.boxes(procedure, clinic: clinic, anchor: anchor)
+                    try layout.boxes(procedure, clinic: clinic, anchor: anchor)
                 })
             }
         }
@@ -270,7 +272,9 @@ private final class SectionCache {
 
     func pages(of index: Int) -> [Page] {
         if let hit = recent.first(where: { $0.index == index }) { return hit.pages }
-        let pages = paginator.paginate(sections[index].make().boxes)
+        // `layout` made every section once already and would have thrown then: making one again
+        // gives the same boxes.
+        let pages = paginator.paginate((try? sections[index].make())?.boxes ?? [])
         recent.append((index, pages))
         if recent.count > 2 { recent.removeFirst() }
         return pages

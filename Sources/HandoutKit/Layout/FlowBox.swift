@@ -2,14 +2,12 @@ import HandoutBindings
 
 /// A measured block waiting for a page: lines that may break between pages, or a solid piece that may not.
 public struct FlowBox {
-    /// Text lines, with an optional list marker set beside the first line.
+    /// Text lines, breakable between pages.
     public struct Lines {
         public var shaped: ShapedText
         public var links: [StyledText.Link]
         public var indent: Double
         public var color: Color
-        public var marker: ShapedText?
-        public var markerIndent: Double = 0
         /// The paragraph's characters, for the words a link covers.
         public var characters: String = ""
 
@@ -39,8 +37,21 @@ public struct FlowBox {
     public var anchor: String?
     /// Smaller versions of a solid box (figures), largest first, to use when the full one does not fit.
     public var smaller: [Content] = []
+    /// The markers of the list items this box starts, outermost first.
+    public var markers: [ListMarker] = []
+    /// For a solid box that holds text (a callout): its first line's baseline below the box's
+    /// top, where a list marker beside the box sits.
+    public var baseline: Double?
 
     public var height: Double { Self.height(of: content) }
+
+    /// The first line's baseline below the top, if the box starts with text.
+    var firstBaseline: Double? {
+        switch content {
+        case let .lines(lines): lines.shaped.lines.first?.baseline
+        case .solid: baseline
+        }
+    }
 
     static func height(of content: Content) -> Double {
         switch content {
@@ -68,12 +79,13 @@ public struct FlowBox {
         }
     }
 
-    /// What goes before this box's innermost element opens, when lines `range` start at `y`: a
-    /// list item's marker, a Lbl beside the item's LBody rather than inside it.
-    func lead(lines range: Range<Int>, x: Double, y: Double) -> [PageItem] {
-        guard case let .lines(lines) = content, range.lowerBound == 0, let marker = lines.marker,
-              let first = lines.shaped.lines.first, let markerLine = marker.lines.first else { return [] }
-        let origin = Point(x: x + lines.markerIndent, y: y + first.baseline - markerLine.baseline)
-        return [.tagged(.label, [.text(marker, lines: 0..<1, origin: origin, color: lines.color)])]
+    /// The list markers to draw when lines `range` of this box start at `y` (all of a solid
+    /// box): each a Lbl beside its item's LBody rather than inside it, and only where the box starts.
+    func leads(lines range: Range<Int>, x: Double, y: Double) -> [Lead] {
+        guard range.lowerBound == 0 else { return [] }
+        return markers.map { marker in
+            let origin = Point(x: x + marker.x, y: y + marker.y)
+            return Lead(depth: marker.depth, items: [.tagged(.label, [.text(marker.shaped, lines: 0..<1, origin: origin, color: marker.color)])])
+        }
     }
 }

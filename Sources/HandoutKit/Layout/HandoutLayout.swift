@@ -48,6 +48,21 @@ public struct HandoutLayout {
     /// Structure ids of the patient's boxes and the disclaimer, clear of the handout's own.
     static let personalTagIDs = 1 << 40
     static let disclaimerTagIDs = 1 << 41
+    /// Most pages one Markdown file may fill. A patient handout is a few pages; drawing and
+    /// finishing cost about 5 ms and 0.3 MB a page, so at this many any file is done (or
+    /// refused) within seconds and a few hundred megabytes, the 4 MB a file may hold included.
+    public static let maximumPages = 300
+
+    /// The boxes of `blocks`, stopped with an error naming the line where they run past
+    /// `maximumPages` pages of this layout.
+    static func boxes(for blocks: [Block], lines: [Int], file: String, typesetter: Typesetter) throws -> [FlowBox] {
+        typesetter.heightBudget = Double(maximumPages) * typesetter.theme.bodyRect.height
+        let boxes = typesetter.boxes(for: blocks)
+        guard let index = typesetter.budgetRanOutAt else { return boxes }
+        throw HandoutError(
+            file: file, line: index < lines.count ? lines[index] : nil,
+            "this runs past about \(maximumPages) pages by here, more than Handout lays out from one file; split it into shorter handouts")
+    }
 
     public init(theme: Theme, shaper: TextShaper, cache: BoxCache? = nil) {
         self.theme = theme
@@ -57,8 +72,8 @@ public struct HandoutLayout {
 
     /// A handout's boxes from title to disclaimer; the title box carries `anchor`, each `##`
     /// heading `anchor` + "." + its number. `procedure` and `clinic` are already personalized.
-    public func boxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient? = nil) -> (boxes: [FlowBox], headings: [(anchor: String, title: String)]) {
-        let main = mainBoxes(procedure, clinic: clinic, anchor: anchor, patient: patient)
+    public func boxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient? = nil) throws -> (boxes: [FlowBox], headings: [(anchor: String, title: String)]) {
+        let main = try mainBoxes(procedure, clinic: clinic, anchor: anchor, patient: patient)
         var personal: [FlowBox] = []
         if let patient {
             let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language, firstTagID: Self.personalTagIDs)
@@ -74,7 +89,7 @@ public struct HandoutLayout {
         patient == nil || references.allSatisfy(\.isClinicField)
     }
 
-    private func mainBoxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient?) -> BoxCache.Handout {
+    private func mainBoxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient?) throws -> BoxCache.Handout {
         let key = "\(procedure.slug)#\(anchor)#\(procedure.contentDigest)#\(clinic.contentDigest)"
         let cacheable = Self.isSameForEveryCopy(procedure.fieldReferences, patient: patient)
         if cacheable, let known = cache?.handouts[key] { return known }
@@ -82,7 +97,7 @@ public struct HandoutLayout {
         typesetter.headingAnchorPrefix = anchor + "."
         var title = typesetter.titleBoxes(title: procedure.title, summary: procedure.summary)
         title[0].anchor = anchor
-        let body = typesetter.boxes(for: procedure.blocks)
+        let body = try Self.boxes(for: procedure.blocks, lines: procedure.blockLines, file: procedure.file, typesetter: typesetter)
         var headings = typesetter.anchoredHeadings
         if let titles = procedure.outlineTitles, titles.count == headings.count {
             for index in headings.indices { headings[index].title = titles[index] }
@@ -108,8 +123,8 @@ public struct HandoutLayout {
         return made
     }
 
-    public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) -> LaidOutDocument {
-        let (boxes, headings) = boxes(procedure, clinic: clinic, anchor: "top", patient: patient)
+    public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) throws -> LaidOutDocument {
+        let (boxes, headings) = try boxes(procedure, clinic: clinic, anchor: "top", patient: patient)
         var pages = Paginator(pageSize: theme.pageSize, body: theme.bodyRect).paginate(boxes)
         var fields = patient?.displayValues ?? [:]
         fields.merge([

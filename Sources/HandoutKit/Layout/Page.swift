@@ -10,16 +10,28 @@ public struct StructureTag: Equatable, Sendable {
     public var alternative: String? = nil
 }
 
+/// Items drawn inside `tags[..<depth]` of their block, just before `tags[depth]` opens: a list
+/// item's marker, which is the item's Lbl, beside the LBody that holds the item's text and any
+/// list nested in it. An item whose first block is a nested list has two, at two depths.
+public struct Lead {
+    public var depth: Int
+    public var items: [PageItem]
+}
+
 /// Items placed on a page together, inside the structure elements `tags` (outermost first).
 public struct PlacedBlock {
     public var tags: [StructureTag]
-    /// Drawn inside all of `tags` but the last, before it opens: a list item's marker, which is
-    /// the item's Lbl, beside the LBody that holds the item's text and any list nested in it.
-    public var lead: [PageItem] = []
+    /// List markers, outermost first, each drawn before the element at its depth opens.
+    public var leads: [Lead] = []
     public var items: [PageItem]
 
     /// Everything the block draws, for renderers that write no structure.
-    public var allItems: [PageItem] { lead + items }
+    public var allItems: [PageItem] { leads.flatMap(\.items) + items }
+
+    /// The leads drawn just before `tags[depth]` opens.
+    func leads(at depth: Int) -> [PageItem] {
+        leads.filter { $0.depth == depth }.flatMap(\.items)
+    }
 }
 
 /// A finished page: its size, its body content, and the header and footer added once page count is known.

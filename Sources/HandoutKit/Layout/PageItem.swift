@@ -30,8 +30,9 @@ public enum PageItem {
     case stroke(Rect, Color, lineWidth: Double, cornerRadius: Double, dash: [Double])
     case line(from: Point, to: Point, Color, width: Double)
     case image(ImageFile, Rect)
-    /// Items inside a leaf structure element (e.g. "Lbl", "Caption").
-    case tagged(StructureRole, [PageItem])
+    /// Items inside a structure element (e.g. "Lbl", "Caption", or a figure inside a callout);
+    /// a figure's `alternative` is the description a screen reader speaks for it.
+    case tagged(StructureRole, [PageItem], alternative: String? = nil)
 
     /// The same item moved by (dx, dy).
     public func offsetBy(dx: Double, dy: Double) -> PageItem {
@@ -47,7 +48,7 @@ public enum PageItem {
             return .stroke(rect.offsetBy(dx: dx, dy: dy), color, lineWidth: width, cornerRadius: radius, dash: dash)
         case let .line(from, to, color, width): return .line(from: move(from), to: move(to), color, width: width)
         case let .image(file, rect): return .image(file, rect.offsetBy(dx: dx, dy: dy))
-        case let .tagged(role, items): return .tagged(role, items.map { $0.offsetBy(dx: dx, dy: dy) })
+        case let .tagged(role, items, alternative): return .tagged(role, items.map { $0.offsetBy(dx: dx, dy: dy) }, alternative: alternative)
         }
     }
 }

@@ -25,8 +25,8 @@ public struct Paginator {
                 items.insert(.destination(anchor, Point(x: body.x, y: body.y + y)), at: 0)
                 pages[pages.count - 1].anchors.append(anchor)
             }
-            let lead = box.lead(lines: lines, x: body.x, y: body.y + y)
-            pages[pages.count - 1].blocks.append(PlacedBlock(tags: box.tags, lead: lead, items: items))
+            let leads = box.leads(lines: lines, x: body.x, y: body.y + y)
+            pages[pages.count - 1].blocks.append(PlacedBlock(tags: box.tags, leads: leads, items: items))
             pages[pages.count - 1].cursor = y + height
         }
 
@@ -54,7 +54,9 @@ public struct Paginator {
                 place(chosen, lines: 0..<0, at: top, height: chosen.height)
             case let .lines(lines):
                 let all = lines.shaped.lines
-                if !box.breakable {
+                // Kept whole, unless taller than a page: then it breaks like a paragraph rather
+                // than run off the foot of the page (a heading of hundreds of words).
+                if !box.breakable, box.height <= body.height {
                     if box.height > room, !pages[pages.count - 1].isEmpty { newPage() }
                     place(box, lines: 0..<all.count, at: top, height: box.height)
                     break
@@ -102,6 +104,9 @@ public struct Paginator {
                 break
             }
             total += box.height
+            // Taller than a page, the chain cannot be kept together anyway: measuring on made a
+            // run of thousands of headings quadratic.
+            if total > body.height { break }
             i += 1
         }
         return total

@@ -10,6 +10,21 @@ public final class Typesetter {
     public var headingAnchorPrefix: String?
     /// The `##` headings given anchors, in order.
     public private(set) var anchoredHeadings: [(anchor: String, title: String)] = []
+    /// Most height of boxes to make (a page limit times the text block's height). Past it the
+    /// typesetter stops, so a handout far too long is refused in a fraction of the time laying
+    /// it all out, drawing and finishing it would take; `budgetRanOutAt` says where.
+    public var heightBudget = Double.infinity
+    /// Height of the boxes made so far with the space above each, but not the gaps page breaks
+    /// leave: about the pages they fill, never more.
+    public private(set) var spentHeight = 0.0
+    private var lastSpaceAfter = 0.0
+    /// Index of the block, in the last `boxes(for:)` call, where `heightBudget` ran out.
+    public private(set) var budgetRanOutAt: Int?
+    var isOverBudget: Bool { spentHeight > heightBudget }
+    /// The body font's widest digit, measured once, for sizing list number columns.
+    lazy var widestDigit: String = (0...9)
+        .map { (digit: String($0), width: shaper.shape(StyledText(String($0)), style: bodyStyle, width: width).lineWidth(0)) }
+        .max { $0.width < $1.width }?.digit ?? "0"
 
     /// Width of the text column.
     var width: Double { theme.bodyRect.width }
@@ -63,11 +78,29 @@ public final class Typesetter {
         return boxes
     }
 
+    /// The boxes of `blocks`, or of those before `heightBudget` ran out.
     public func boxes(for blocks: [Block]) -> [FlowBox] {
-        blocks.flatMap { boxes(for: $0, indent: 0, tags: []) }
+        var result: [FlowBox] = []
+        for (index, block) in blocks.enumerated() {
+            result += boxes(for: block, indent: 0, tags: [])
+            if isOverBudget {
+                budgetRanOutAt = index
+                break
+            }
+        }
+        return result
     }
 
-    private func boxes(for block: Block, indent: Double, tags: [StructureTag]) -> [FlowBox] {
+    /// Counts `box` against `heightBudget`, at its smallest (a figure may shrink), with the space
+    /// between it and the box before: a long list of short items is more space than text.
+    @discardableResult
+    func spend(_ box: FlowBox) -> FlowBox {
+        spentHeight += max(lastSpaceAfter, box.spaceBefore) + box.smaller.map(FlowBox.height(of:)).reduce(box.height, min)
+        lastSpaceAfter = box.spaceAfter
+        return box
+    }
+
+    func boxes(for block: Block, indent: Double, tags: [StructureTag]) -> [FlowBox] {
         let columnWidth = width - indent
         switch block {
         case let .heading(level, text):
@@ -95,11 +128,11 @@ public final class Typesetter {
         case let .callout(children):
             return calloutBoxes(children, indent: indent, tags: tags)
         case let .figure(figure):
-            return [figureBox(figure, width: columnWidth, indent: indent, tags: tags)]
+            return [spend(figureBox(figure, width: columnWidth, indent: indent, tags: tags))]
         case .rule:
-            return [FlowBox(
+            return [spend(FlowBox(
                 content: .solid(height: 1, items: [.line(from: Point(x: indent, y: 0.5), to: Point(x: width, y: 0.5), .muted, width: 0.5)]),
-                tags: tags, spaceBefore: 8, spaceAfter: 8)]
+                tags: tags, spaceBefore: 8, spaceAfter: 8))]
         }
     }
 
@@ -109,9 +142,9 @@ public final class Typesetter {
     ) -> FlowBox {
         let text = Self.withPrintedAddresses(text, scale: addressScale(for: style))
         let shaped = shaper.shape(linkStyled(text), style: style, width: width ?? self.width)
-        return FlowBox(
+        return spend(FlowBox(
             content: .lines(FlowBox.Lines(shaped: shaped, links: text.links, indent: indent, color: color, characters: text.links.isEmpty ? "" : text.text)),
-            tags: tags, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext, breakable: breakable)
+            tags: tags, spaceBefore: before, spaceAfter: after, keepWithNext: keepWithNext, breakable: breakable))
     }
 
     /// Paper cannot be clicked: a web or mail link's address follows its words, in smaller type,
@@ -161,66 +194,33 @@ public final class Typesetter {
         return copy
     }
 
-    // MARK: Lists
-
-    private func listBoxes(ordered: Bool, start: Int, items: [[Block]], indent: Double, tags: [StructureTag]) -> [FlowBox] {
-        let listTag = tag(.list)
-        let markerWidth = ordered ? metrics.lists.numberWidth : metrics.lists.bulletWidth
-        var result: [FlowBox] = []
-        for (number, item) in items.enumerated() {
-            // One LBody per item holds all its blocks, a nested list included; the marker is the
-            // item's Lbl, drawn before the LBody opens (see `PlacedBlock.lead`).
-            let itemTags = tags + [listTag, tag(.listItem), tag(.listBody)]
-            let marker = ordered ? "\(start + number)." : (indent > 0 ? "–" : "•")  // both in WinAnsi: one font subset per face
-            var first = true
-            for block in item {
-                if case let .paragraph(text) = block {
-                    var box = textBox(
-                        text, style: bodyStyle, color: .text, width: width - indent - markerWidth,
-                        indent: indent + markerWidth, tags: itemTags, before: 0, after: metrics.lists.spaceAfterItem)
-                    if case var .lines(lines) = box.content {
-                        if first {
-                            lines.marker = shaper.shape(StyledText(marker), style: bodyStyle, width: markerWidth)
-                            lines.markerIndent = indent
-                        }
-                        if lines.shaped.isRightToLeft {
-                            // Mirror the column: text from the left edge, marker on the right.
-                            lines.indent = 0
-                            lines.markerIndent = width - indent - markerWidth + (ordered ? 0 : markerWidth / 2)
-                        }
-                        box.content = .lines(lines)
-                    }
-                    result.append(box)
-                } else {
-                    result += boxes(for: block, indent: indent + markerWidth, tags: itemTags)
-                }
-                first = false
-            }
-        }
-        if !result.isEmpty {
-            result[0].spaceBefore = max(result[0].spaceBefore, metrics.lists.spaceBefore)
-            result[result.count - 1].spaceAfter = max(result[result.count - 1].spaceAfter, theme.paragraphSpacing)
-        }
-        return result
-    }
-
     // MARK: Solid blocks
 
-    /// A block quote as a tinted box with an accent bar; it moves whole unless it is taller than a page.
+    /// A block quote as a tinted box with an accent bar; it moves whole unless it is taller than
+    /// its share of a page, when its blocks flow like the rest of the page instead.
     private func calloutBoxes(_ children: [Block], indent: Double, tags: [StructureTag]) -> [FlowBox] {
         let padding = metrics.callouts.padding, bar = metrics.callouts.barWidth
         let quoteTag = tag(.blockQuote)
         let saved = width
+        let tallest = theme.bodyRect.height * metrics.callouts.largestShareOfPage
         let innerWidth = saved - indent - bar - 2 * padding
         let inner = Typesetter(theme: theme.withBodyWidth(innerWidth), shaper: shaper, language: language)
         inner.nextTagID = nextTagID
+        // The boxed try stops once it is taller than a callout may be, so a long callout costs
+        // at most that much extra, at any depth; typesetting it all twice made each level of
+        // callouts in callouts double the work of the one inside.
+        inner.heightBudget = min(tallest, heightBudget - spentHeight)
         let innerBoxes = inner.boxes(for: children)
         nextTagID = inner.nextTagID
         let (items, height) = Self.stack(innerBoxes)
         let total = height + 2 * padding
-        guard total <= theme.bodyRect.height * metrics.callouts.largestShareOfPage else {
-            // Too tall to keep whole: let its paragraphs flow like the rest of the page.
-            return children.flatMap { boxes(for: $0, indent: indent, tags: tags + [quoteTag]) }
+        guard !inner.isOverBudget, total <= tallest else {
+            // Too tall to keep whole: its blocks flow at the width of the page around it.
+            var flowed: [FlowBox] = []
+            for child in children where !isOverBudget {
+                flowed += boxes(for: child, indent: indent, tags: tags + [quoteTag])
+            }
+            return flowed
         }
         let box = Rect(x: indent, y: 0, width: saved - indent, height: total)
         var drawn: [PageItem] = [
@@ -228,9 +228,11 @@ public final class Typesetter {
             .fill(Rect(x: indent, y: 0, width: bar, height: total), theme.accent, cornerRadius: 0),
         ]
         drawn += items.map { $0.offsetBy(dx: indent + bar + padding, dy: padding) }
-        return [FlowBox(
+        var callout = FlowBox(
             content: .solid(height: total, items: drawn), tags: tags + [quoteTag],
-            spaceBefore: metrics.callouts.spaceBefore, spaceAfter: metrics.callouts.spaceAfter)]
+            spaceBefore: metrics.callouts.spaceBefore, spaceAfter: metrics.callouts.spaceAfter)
+        callout.baseline = innerBoxes.first?.firstBaseline.map { $0 + padding }
+        return [spend(callout)]
     }
 
     /// Lays boxes one under another with no page breaks, nesting their items in their tags
@@ -243,7 +245,7 @@ public final class Typesetter {
             let lineCount: Int
             if case let .lines(lines) = box.content { lineCount = lines.shaped.lines.count } else { lineCount = 0 }
             placed.append(PlacedBlock(
-                tags: box.tags, lead: box.lead(lines: 0..<lineCount, x: 0, y: y), items: box.items(lines: 0..<lineCount, x: 0, y: y)))
+                tags: box.tags, leads: box.leads(lines: 0..<lineCount, x: 0, y: y), items: box.items(lines: 0..<lineCount, x: 0, y: y)))
             y += box.height
         }
         return (nest(placed[...], depth: 0), y)
@@ -254,15 +256,17 @@ public final class Typesetter {
         var i = blocks.startIndex
         while i < blocks.endIndex {
             guard blocks[i].tags.count > depth else {
-                result += blocks[i].allItems
+                // Its leads went out as their elements opened, below.
+                result += blocks[i].items
                 i += 1
                 continue
             }
             let tag = blocks[i].tags[depth]
-            if depth == blocks[i].tags.count - 1 { result += blocks[i].lead }
+            // A marker labels the LBody its box is the first of, so it opens with this box.
+            result += blocks[i].leads(at: depth)
             var j = i
             while j < blocks.endIndex, blocks[j].tags.count > depth, blocks[j].tags[depth].id == tag.id { j += 1 }
-            result.append(.tagged(tag.role, nest(blocks[i..<j], depth: depth + 1)))
+            result.append(.tagged(tag.role, nest(blocks[i..<j], depth: depth + 1), alternative: tag.alternative))
             i = j
         }
         return result

@@ -28,7 +28,7 @@ public final class HandoutWorker {
     func handout(_ procedure: Procedure, clinic: Clinic, patient: Patient?) throws -> Composition {
         let date = try DocumentDate.resolve(updated: procedure.updated)
         let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
-        let document = HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(filled, clinic: shown, date: date?.day, patient: patient)
+        let document = try HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(filled, clinic: shown, date: date?.day, patient: patient)
         let metadata = PDFMetadata(
             title: filled.title, subject: filled.summary, author: clinic.name,
             creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: procedure.language)
@@ -48,7 +48,7 @@ public final class HandoutWorker {
         for (slug, procedure) in procedures {
             (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
         }
-        let document = BookletLayout(theme: theme, shaper: shaper)
+        let document = try BookletLayout(theme: theme, shaper: shaper)
             .layout(booklet, procedures: procedures, clinic: shown, date: date?.day, patient: patient)
         let metadata = PDFMetadata(
             title: booklet.title, subject: booklet.subtitle, author: clinic.name,

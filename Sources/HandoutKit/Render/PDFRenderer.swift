@@ -55,9 +55,10 @@ public struct PDFRenderer {
                 let shared = zip(open, block.tags).prefix { $0.id == $1.id }.count
                 for tag in open[shared...].reversed() { drawer.endElement(tag.role) }
                 for (depth, tag) in block.tags.enumerated().dropFirst(shared) {
-                    if depth == block.tags.count - 1, !block.lead.isEmpty {
+                    let lead = block.leads(at: depth)
+                    if !lead.isEmpty {
                         drawer.openElements = depth
-                        try drawer.draw(block.lead)
+                        try drawer.draw(lead)
                     }
                     let element = drawer.beginElement(tag.role)
                     if let earlier = opened[tag.id] {
@@ -67,10 +68,7 @@ public struct PDFRenderer {
                     if depth == 0, let language = page.language, language != metadata.language {
                         drawer.structure.languages.append(.init(element: element, language: language))
                     }
-                    if tag.role == .figure {
-                        let picture = block.items.contains { if case .image = $0 { true } else { false } }
-                        drawer.structure.figures.append(.init(alternative: tag.alternative ?? "", hasPicture: picture))
-                    }
+                    if tag.role == .figure { drawer.noteFigure(alternative: tag.alternative, items: block.items) }
                 }
                 open = block.tags
                 drawer.openElements = block.tags.count

@@ -102,7 +102,8 @@ final class PageDrawer {
             graphics.line(from: from, to: to, color: color, lineWidth: width)
         case let .image(file, rect):
             graphics.draw(try bitmap(file), in: rect)
-        case let .tagged(role, items):
+        case let .tagged(role, items, alternative):
+            if tagged, role == .figure { noteFigure(alternative: alternative, items: items) }
             if tagged { beginElement(role) }
             openElements += 1
             defer { openElements -= 1 }
@@ -111,10 +112,17 @@ final class PageDrawer {
         }
     }
 
+    /// Records a figure for the finishing step, which gives each its description (/Alt), or
+    /// marks a placeholder's box as an artifact when there is no picture.
+    func noteFigure(alternative: String?, items: [PageItem]) {
+        let picture = items.contains { if case .image = $0 { true } else { false } }
+        structure.figures.append(.init(alternative: alternative ?? "", hasPicture: picture))
+    }
+
     /// A link tag's target attribute.
-    private static func goal(_ target: LinkTarget) -> String {
+    static func goal(_ target: LinkTarget) -> String {
         switch target {
-        case let .uri(url): "uri=\(cairoTagString(url))"
+        case let .uri(url): "uri=\(cairoTagString(LinkAddress.percentEncoded(url)))"
         case let .destination(name): "dest=\(cairoTagString(name))"
         }
     }

@@ -32,7 +32,10 @@ public struct ThemeMetrics: Equatable, Sendable {
     /// Bullet and numbered lists.
     public struct Lists: Equatable, Sendable {
         public var bulletWidth = 14.0
+        /// The least column for "1." to "99."; a list with longer numbers gets a wider one.
         public var numberWidth = 20.0
+        /// Least room between a list's widest number and the item's text.
+        public var numberGap = 4.0
         public var spaceAfterItem = 3.0
         public var spaceBefore = 2.0
     }

@@ -52,7 +52,7 @@ extension Page {
                 case let .text(shaped, lines, _, _, _):
                     guard let fake = shaped as? FakeShapedText else { return [] }
                     return Array(fake.lineTexts[lines])
-                case let .tagged(_, inner): return collect(inner)
+                case let .tagged(_, inner, _): return collect(inner)
                 default: return []
                 }
             }

@@ -102,6 +102,21 @@ enum TestSupport {
         return (objects["obj:" + root] as? [String: Any])?["value"] as? [String: Any] ?? [:]
     }
 
+    /// Every link annotation's URI in the PDF, as qpdf reads it, in object order.
+    static func linkTargets(_ pdf: URL) throws -> [String] {
+        let output = try run("qpdf", ["--json=2", "--json-key=qpdf", pdf.path]).stdout
+        let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        let objects = (json?["qpdf"] as? [Any])?.last as? [String: Any] ?? [:]
+        // Keys read "obj:12 0 R".
+        func number(_ key: String) -> Int { Int(key.dropFirst(4).prefix { $0.isNumber }) ?? 0 }
+        return objects.keys.sorted { number($0) < number($1) }.compactMap { key -> String? in
+            guard let annotation = (objects[key] as? [String: Any])?["value"] as? [String: Any],
+                  let action = annotation["/A"] as? [String: Any], action["/S"] as? String == "/URI",
+                  let uri = action["/URI"] as? String else { return nil }
+            return uri.hasPrefix("u:") ? String(uri.dropFirst(2)) : uri
+        }
+    }
+
     /// Words of a text, for order checks that ignore line breaks and spacing.
     static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
