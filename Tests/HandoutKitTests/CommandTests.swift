@@ -38,6 +38,20 @@ import Testing
         }
     }
 
+    /// A damaged file can hold a "key" or a value thousands of characters long: the message
+    /// quotes it cut short, so it stays one line a person can read.
+    @Test func hugeKeysAndValuesAreCutShortInMessages() throws {
+        let key = String(repeating: "disclaim", count: 100), date = "2026-" + String(repeating: "![p](x)", count: 500)
+        for (front, mentions) in [("\(key): x", "is not a known key"), ("updated: '\(date)'", "is not a date")] {
+            let content = try TestSupport.contentCopy()
+            try write("---\ntitle: A\n\(front)\n---\nBody\n", to: content.appendingPathComponent("procedures/kitchen-sink.md"))
+            let result = try TestSupport.handout(["render", "kitchen-sink", "--content", content.path, "--output", TestSupport.temporaryFolder().path])
+            let line = try #require(result.stderr.split(separator: "\n").first { $0.contains(mentions) })
+            #expect(line.count - content.path.count < 300, "\(line.count) characters")
+            #expect(line.contains("…'"))
+        }
+    }
+
     @Test func brokenYAML() throws {
         try expectError(mentions: ["kitchen-sink.md:3", "YAML"]) {
             try write("---\ntitle: A\nsummary: [oops\n---\nBody\n", to: $0.appendingPathComponent("procedures/kitchen-sink.md"))

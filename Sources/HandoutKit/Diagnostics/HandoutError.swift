@@ -21,7 +21,7 @@ public struct HandoutError: Error, CustomStringConvertible, Equatable, Sendable 
         var place = file
         if let line { place += ":\(line)" }
         // A key can hold quotes itself, so it is cut on its own.
-        let text = key.map { "'\($0.count > 60 ? $0.prefix(57) + "…" : $0)': \(message)" } ?? message
+        let text = key.map { "'\($0.count > 160 ? $0.prefix(157) + "…" : $0)': \(message)" } ?? message
         return "\(place): \(text.shorteningQuotes())".replacingNewlines()
     }
 }
@@ -44,10 +44,11 @@ public struct Warning: CustomStringConvertible, Equatable, Sendable {
 }
 
 extension String {
-    /// Each key or value quoted in a message ('…') cut to a length a reader takes in at a
-    /// glance: a damaged file can hold a "key" or a date thousands of characters long.
+    /// Each key or value quoted in a message ('…') cut to a length a reader takes in: a damaged
+    /// file can hold a "key" or a date thousands of characters long. Long enough for any real
+    /// path or name, which the reader needs whole.
     func shorteningQuotes() -> String {
-        replacing(/'([^'\n]{61,})'/) { match in "'\(match.output.1.prefix(57))…'" }
+        replacing(/'([^'\n]{161,})'/) { match in "'\(match.output.1.prefix(157))…'" }
     }
 
     /// Error text must stay on one line, whatever a file or library put in it.
