@@ -24,6 +24,7 @@ struct BatchCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(name: .long, help: "Output folder (created readable by you only; default: the project's Output/batch).")
     var output: String?
@@ -90,6 +91,8 @@ struct BatchCommand: ParsableCommand {
             batchOptions.dateOrder = dateOrder.flatMap { DateOrder(rawValue: $0.lowercased()) } ?? profile?.dateOrder
             batchOptions.today = try DocumentDate.today()
             batchOptions.checkOnly = check
+            batchOptions.language = languageOptions.language
+            batchOptions.fallback = languageOptions.fallback
             batchOptions.namePattern = name ?? (email ? "email-{row}.eml" : "{row}-{procedure}.pdf")
             if email {
                 var drafts = BatchEmail(date: try DocumentDate.messageTime())

@@ -13,6 +13,7 @@ struct BookletCommand: ParsableCommand {
     }
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
     @OptionGroup var patientOptions: PatientOptions
 
     @Option(name: .long, help: "PDF file or folder to write (default Output/booklet.pdf, or a new file in Output/personal/ with --field).")
@@ -38,7 +39,7 @@ struct BookletCommand: ParsableCommand {
             let engine = try options.engine(strict: strict)
             let patient = try patientOptions.patient(for: engine)
             let slugs = procedures.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            let request = DocumentRequest(.booklet(slugs), patient: patient, imposed: imposition != nil)
+            let request = languageOptions.apply(to: DocumentRequest(.booklet(slugs), patient: patient, imposed: imposition != nil))
             let document = try engine.pdf(request, on: try engine.makeWorker())
             let place = OutputChoice(output: output, workspace: engine.workspace)
             Console.report(try engine.writer.deliver(document, to: place.destination(personal: patient != nil)), document)

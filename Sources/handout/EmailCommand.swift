@@ -22,6 +22,7 @@ struct EmailCommand: ParsableCommand {
     var slugs: [String] = []
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
     @OptionGroup var patientOptions: PatientOptions
 
     @Option(name: .long, help: "The patient's email address.")
@@ -48,6 +49,8 @@ struct EmailCommand: ParsableCommand {
             }
             let engine = try options.engine(strict: strict)
             var request = EmailRequest(slugs: slugs, patient: try patientOptions.patient(for: engine))
+            request.language = languageOptions.language
+            request.fallback = languageOptions.fallback
             request.to = to
             request.from = mail.from
             request.subject = mail.subject

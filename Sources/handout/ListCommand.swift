@@ -3,7 +3,7 @@ import Foundation
 import HandoutCommandLine
 import HandoutKit
 
-/// `handout list`: slug, title and category of every handout.
+/// `handout list`: slug, title, category and languages of every handout.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the handouts in the content folder.")
 
@@ -18,7 +18,8 @@ struct ListCommand: ParsableCommand {
                 var warnings: [Warning] = []
                 do {
                     let procedure = try library.procedure(slug, warnings: &warnings)
-                    Console.say([slug, procedure.title, procedure.category ?? "-"].joined(separator: "\t"))
+                    let languages = try library.languages(of: slug, warnings: &warnings)
+                    Console.say([slug, procedure.title, procedure.category ?? "-", languages.joined(separator: ",")].joined(separator: "\t"))
                 } catch {
                     Console.fail("\(error)")
                     failed = true

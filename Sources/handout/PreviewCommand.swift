@@ -20,6 +20,7 @@ struct PreviewCommand: ParsableCommand {
     var resolution: Double = 96
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
     @OptionGroup var patientOptions: PatientOptions
 
     func validate() throws {
@@ -31,7 +32,7 @@ struct PreviewCommand: ParsableCommand {
         try Console.guarded {
             let engine = try options.engine()
             let patient = try patientOptions.patient(for: engine)
-            let request = DocumentRequest(.handout(slug), patient: patient)
+            let request = languageOptions.apply(to: DocumentRequest(.handout(slug), patient: patient))
             let document = try engine.png(request, page: page, resolution: resolution, on: try engine.makeWorker())
             let place = OutputChoice(output: output, workspace: engine.workspace)
             Console.report(try engine.writer.deliver(document, to: place.destination(personal: patient != nil)), document)

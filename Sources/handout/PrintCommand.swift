@@ -14,6 +14,7 @@ struct PrintCommand: ParsableCommand {
     var slugs: [String]
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
     @OptionGroup var patientOptions: PatientOptions
 
     @Option(name: .long, help: "A CUPS printer name (see `handout printers`) or an ipp:// address.")
@@ -33,7 +34,7 @@ struct PrintCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let engine = try options.engine()
-            let document = try engine.pdf(DocumentRequest(slugs: slugs, patient: try patientOptions.patient(for: engine)), on: try engine.makeWorker())
+            let document = try engine.pdf(languageOptions.apply(to: DocumentRequest(slugs: slugs, patient: try patientOptions.patient(for: engine))), on: try engine.makeWorker())
             let delivery = try engine.writer.deliver(document, to: .printer(PrintOrder(printer: printer, copies: copies, sides: sides)))
             let job = delivery.receipt.map { "job \($0.jobID)" } ?? "sent"
             Console.say("\(printer): \(job), \(document.pages) page\(document.pages == 1 ? "" : "s") × \(copies), \(sides.rawValue)")

@@ -20,6 +20,7 @@ struct RenderCommand: ParsableCommand {
     var all = false
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
     @OptionGroup var patientOptions: PatientOptions
 
     @Option(name: .long, help: "Output folder, or a .pdf file for one handout (default: the project's Output/, or Output/personal/ with --field).")
@@ -52,7 +53,7 @@ struct RenderCommand: ParsableCommand {
             var failures = 0
             for slug in chosen {
                 do {
-                    let document = try engine.pdf(DocumentRequest(.handout(slug), patient: patient), on: worker)
+                    let document = try engine.pdf(languageOptions.apply(to: DocumentRequest(.handout(slug), patient: patient)), on: worker)
                     let fileName = patient.flatMap { namer?.name(row: 1, procedure: slug, fields: $0.fields) }
                     let delivery = try engine.writer.deliver(document, to: place.destination(personal: patient != nil, name: fileName))
                     Console.report(delivery, document)

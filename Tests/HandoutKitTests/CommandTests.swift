@@ -172,12 +172,12 @@ import Testing
         #expect(result.stdout.contains("Output/booklet.pdf"))
     }
 
-    @Test func listPrintsSlugTitleCategory() throws {
+    @Test func listPrintsSlugTitleCategoryAndLanguages() throws {
         let result = try TestSupport.handout(["list", "--content", TestSupport.fixtures.appendingPathComponent("Content").path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(lines.count == 2)
-        #expect(lines.last == ["kitchen-sink", "Kitchen Sink <b>Test</b> & \"Quotes\"", "Testing"])
+        #expect(lines.last == ["kitchen-sink", "Kitchen Sink <b>Test</b> & \"Quotes\"", "Testing", "en"])
     }
 
     @Test func previewWritesAPNG() throws {

@@ -214,7 +214,7 @@ import Testing
         #expect(patient.name == "Ann Lee")
         #expect(patient.arrivalTime == "7:05 PM")
         #expect(patient.notes == "a\nb")
-        #expect(patient.displayValues["procedure_date"] == "Thursday, December 3, 2026")
+        #expect(patient.displayValues()["procedure_date"] == "Thursday, December 3, 2026")
         #expect(Patient.clockTime("12:00 am") == "12:00 AM")
         #expect(Patient.clockTime("25:00") == nil)
         #expect(throws: Patient.Problem.self) { try Patient(fields: ["patient_name": "A", "arrival_time": "soon"]) }

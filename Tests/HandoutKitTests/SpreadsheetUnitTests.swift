@@ -107,7 +107,7 @@ import Testing
     func everyDateFormReadsDecember3(text: String) throws {
         let patient = try Patient(fields: ["patient_name": "A", "procedure_date": text], dates: DateRules(chosen: .mdy, setting: .batchOption))
         #expect(patient.procedureDate?.iso == "2026-12-03")
-        #expect(patient.displayValues["procedure_date"] == "Thursday, December 3, 2026")
+        #expect(patient.displayValues()["procedure_date"] == "Thursday, December 3, 2026")
     }
 
     @Test func numbersOnlyDatesFollowTheOrder() throws {

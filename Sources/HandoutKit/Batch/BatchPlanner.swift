@@ -39,6 +39,8 @@ final class BatchPlanner {
     private let strict: Bool
     /// `--check`: also report what rendering would warn about, since nothing is rendered.
     private let checkOnly: Bool
+    private let language: String?
+    private let fallback: String?
     private let report: @Sendable (Warning) -> Void
     private var namer: FileNamer
     /// How this batch reads dates such as 12/03/2026.
@@ -55,6 +57,8 @@ final class BatchPlanner {
         email = options.email != nil
         if case let .field(name) = options.email?.lock { lockField = name } else { lockField = nil }
         today = options.today
+        language = options.language
+        fallback = options.fallback
         self.strict = strict
         checkOnly = options.checkOnly
         self.report = report
@@ -90,10 +94,15 @@ final class BatchPlanner {
                 problems.append("email is missing; give the patient's address in column email")
             }
         }
+        // The documents' language is a routing column too: a row may ask for Spanish.
+        var language = self.language
+        if let asked = fields.removeValue(forKey: "language")?.trimmingCharacters(in: .whitespaces), !asked.isEmpty {
+            if Languages.isTag(asked) { language = asked } else { problems.append("language is not a language tag; write e.g. en or es") }
+        }
         var procedures: [Procedure] = []
         for slug in slugs {
             var ignored: [Warning] = []
-            do { procedures.append(try library.procedure(slug, warnings: &ignored)) } catch { problems.append("\(error)") }
+            do { procedures.append(try library.procedure(slug, language: language, fallback: fallback, warnings: &ignored)) } catch { problems.append("\(error)") }
         }
         if let lockField { problems += normalizeLockDate(&fields, field: lockField) }
         var patient: Patient?
@@ -116,7 +125,10 @@ final class BatchPlanner {
         if skipExisting, FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
             return Plan(outcome: .skip, warnings: warnings)
         }
-        let job = BatchJob(row: row.number, request: DocumentRequest(slugs: slugs, patient: patient), fileName: name, slugs: slugs, to: to)
+        var request = DocumentRequest(slugs: slugs, patient: patient)
+        request.language = language
+        request.fallback = fallback
+        let job = BatchJob(row: row.number, request: request, fileName: name, slugs: slugs, to: to)
         return Plan(outcome: .job(job), warnings: warnings)
     }
 

@@ -20,6 +20,10 @@ public struct BatchOptions: Sendable {
     public var today: CalendarDate?
     /// `--check`: read and check every row, write nothing.
     public var checkOnly = false
+    /// The language to make every row's documents in, unless its `language` column says another.
+    public var language: String?
+    /// The language used, with a warning, for a handout that has none in the row's.
+    public var fallback: String?
 
     public init(outputFolder: URL) { self.outputFolder = outputFolder }
 }
@@ -176,6 +180,8 @@ public struct BatchRunner {
     /// One row's email draft: its handouts attached (each, or as one booklet), To its `email`.
     private static func draft(_ job: BatchJob, email: BatchEmail, with worker: HandoutWorker, shared: Shared) throws -> Document {
         var request = EmailRequest(slugs: job.slugs, patient: job.request.patient)
+        request.language = job.request.language
+        request.fallback = job.request.fallback
         request.to = job.to
         request.from = email.from
         request.subject = email.subject

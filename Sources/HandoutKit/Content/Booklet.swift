@@ -20,6 +20,8 @@ public struct Booklet: Equatable, Sendable {
     public var subtitle: String?
     public var edition: String?
     public var parts: [Part]
+    /// The language of its own words (cover, contents, part pages).
+    public var language = "en"
 
     public init(title: String, subtitle: String?, edition: String?, parts: [Part]) {
         self.title = title
@@ -31,13 +33,16 @@ public struct Booklet: Equatable, Sendable {
     /// Every handout slug in booklet order.
     public var slugs: [String] { parts.flatMap(\.procedures) }
 
-    /// Reads and checks `booklet.yaml`: keys, part lists, that each slug and intro file exists.
-    public static func load(from url: URL, library: ContentLibrary, warnings: inout [Warning]) throws -> Booklet {
+    /// Reads and checks `booklet.yaml`: keys, part lists, that each slug and intro file exists. In
+    /// `language`, titles given per language (`title: {en: …, es: …}`) are that language's, and
+    /// each part intro is its variant in that language (`parts/NAME.es.md`) when there is one.
+    public static func load(from url: URL, library: ContentLibrary, language: String? = nil, warnings: inout [Warning]) throws -> Booklet {
+        let language = language ?? "en"
         let file = DisplayPath.of(url)
         let text = try SourceText.read(url, what: "the booklet definition")
         let yaml = try YAMLMapping(parsing: text, file: file, what: "the booklet definition")
         try yaml.rejectUnknownKeys(allowed: ["title", "subtitle", "edition", "parts"])
-        let title = try yaml.requiredString("title", example: "Pain relief procedures", maximum: YAMLMapping.maximumTitleCharacters).trimmed
+        let title = try yaml.requiredString("title", example: "Pain relief procedures", language: language, maximum: YAMLMapping.maximumTitleCharacters).trimmed
         guard let partNodes = try yaml.sequence("parts"), !partNodes.isEmpty else {
             throw HandoutError(file: file, line: yaml.entry("parts")?.line ?? yaml.line, key: "parts",
                                "is missing or empty; list at least one part with a title and procedures")
@@ -48,7 +53,7 @@ public struct Booklet: Equatable, Sendable {
             let prefix = "parts[\(index + 1)]."
             let part = try YAMLMapping(node: item.node, file: file, lineOffset: 0, what: "part \(index + 1)")
             try part.rejectUnknownKeys(allowed: ["title", "intro", "procedures"], prefix: prefix)
-            let partTitle = try part.requiredString("title", example: "Back pain relief", prefix: prefix, maximum: YAMLMapping.maximumTitleCharacters).trimmed
+            var partTitle = try part.requiredString("title", example: "Back pain relief", prefix: prefix, language: language, maximum: YAMLMapping.maximumTitleCharacters).trimmed
             guard let slugNodes = try part.sequence("procedures", prefix: prefix), !slugNodes.isEmpty else {
                 throw HandoutError(file: file, line: part.entry("procedures")?.line ?? part.line, key: prefix + "procedures",
                                    "is missing or empty; list the handout slugs of this part, e.g. [epidural-steroid-injection]")
@@ -65,27 +70,23 @@ public struct Booklet: Equatable, Sendable {
             var intro: [Block] = [], introLines: [Int] = []
             var introFile: URL?
             if let path = try part.string("intro", prefix: prefix) {
-                let introURL = library.workspace.content.appendingPathComponent(path)
+                var introURL = library.workspace.content.appendingPathComponent(path)
                 guard FileManager.default.fileExists(atPath: introURL.path) else {
                     throw HandoutError(file: file, line: part.entry("intro")?.line, key: prefix + "intro",
                                        "'\(path)' was not found in the content folder; create it or fix the path (it is relative to \(DisplayPath.of(library.workspace.content)))")
                 }
-                (intro, introLines) = try introBlocks(introURL, content: library.workspace.content, warnings: &warnings)
+                let variant = introURL.deletingPathExtension().appendingPathExtension(language).appendingPathExtension(introURL.pathExtension)
+                if FileManager.default.fileExists(atPath: variant.path) { introURL = variant }
+                let read = try PartIntro.load(introURL, content: library.workspace.content, warnings: &warnings)
+                (intro, introLines) = (read.blocks, read.lines)
+                if let own = read.title { partTitle = own }
                 introFile = introURL
             }
             parts.append(Part(title: partTitle, intro: intro, procedures: slugs, introFile: introFile, introLines: introLines))
         }
-        return Booklet(
-            title: title, subtitle: try yaml.string("subtitle")?.trimmed, edition: try yaml.string("edition")?.trimmed, parts: parts)
-    }
-
-    /// A part intro: plain Markdown, no front matter needed; its blocks and their lines.
-    static func introBlocks(_ url: URL, content: URL, warnings: inout [Warning]) throws -> (blocks: [Block], lines: [Int]) {
-        let file = DisplayPath.of(url)
-        let text = try SourceText.read(url, what: "this part intro")
-        let converter = BlockConverter(file: file, lineOffset: 0, searchDirectories: [url.deletingLastPathComponent(), content])
-        let (blocks, lines) = try converter.convert(markdown: text, warnings: &warnings)
-        if let warning = Figure.placeholderWarning(in: blocks, file: file) { warnings.append(warning) }
-        return (blocks, lines)
+        var booklet = Booklet(
+            title: title, subtitle: try yaml.string("subtitle", language: language)?.trimmed, edition: try yaml.string("edition")?.trimmed, parts: parts)
+        booklet.language = language
+        return booklet
     }
 }

@@ -38,19 +38,10 @@ public struct CalendarDate: Equatable, Comparable, Sendable {
         zeroPadded(year, width: 4) + "-" + zeroPadded(month, width: 2) + "-" + zeroPadded(day, width: 2)
     }
 
-    /// "November 15, 2026": how the date reads on a handout.
-    public var long: String { "\(Self.monthNames[month - 1]) \(day), \(year)" }
-    /// "November 2026".
-    public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
-
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
 
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -8,7 +8,11 @@ public struct Clinic: Equatable, Sendable {
     public var afterHoursPhone: String?
     public var website: String
     public var address: String
+    /// The disclaimer in the clinic's first language (`disclaimer: TEXT`, or the `en:` entry, else
+    /// the first, of `disclaimer: {en: …, es: …}`).
     public var disclaimer: String
+    /// The disclaimer by language tag, when clinic.yaml gives it as a map.
+    public var disclaimers: [String: String] = [:]
     /// The address email drafts come from (`email:`), when the clinic gives one.
     public var email: String?
     /// The largest email draft the clinic's mail system takes, in bytes (`email_size_limit_mb:`,
@@ -33,6 +37,14 @@ public struct Clinic: Equatable, Sendable {
 
     static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer", "email", "email_size_limit_mb", "date_order"]
 
+    /// The disclaimer a handout in `language` prints, and whether it is in that language (an
+    /// English disclaimer on a Spanish handout is worth a warning).
+    public func disclaimer(in language: String) -> (text: String, matches: Bool) {
+        let primary = String(language.prefix { $0 != "-" && $0 != "_" })
+        if let text = disclaimers[language] ?? disclaimers[primary] { return (text, true) }
+        return (disclaimer, disclaimers.isEmpty ? primary == "en" : false)
+    }
+
     /// What content may use as `{{clinic.KEY}}`, by key.
     public var fieldValues: [String: String] {
         var values = ["name": name, "phone": phone, "website": website, "address": address]
@@ -52,7 +64,8 @@ public struct Clinic: Equatable, Sendable {
             phone: try yaml.requiredString("phone", example: "(555) 010-4400"),
             website: try yaml.requiredString("website", example: "https://example.org"),
             address: try yaml.requiredString("address", example: "1200 River Road, Springfield"),
-            disclaimer: try yaml.requiredString("disclaimer", example: "This handout is general information…"))
+            disclaimer: "")
+        (clinic.disclaimer, clinic.disclaimers) = try disclaimers(yaml)
         clinic.afterHoursPhone = try yaml.string("after_hours_phone")?.trimmed
         if let email = try yaml.string("email")?.trimmed {
             if let problem = EmailAddress.problem(email) {
@@ -74,6 +87,9 @@ public struct Clinic: Equatable, Sendable {
             }
             clinic.dateOrder = chosen
         }
+        for (_, text) in clinic.disclaimers where text.contains("{{") {
+            try Personalizer.checkTemplate(text, file: file, line: yaml.entry("disclaimer")?.line ?? 1)
+        }
         clinic.fieldReferences = FieldReference.scan(text)
         clinic.file = file
         clinic.contentDigest = Digest.fnv1a(Array(text.utf8))
@@ -82,5 +98,25 @@ public struct Clinic: Equatable, Sendable {
             try Personalizer.checkTemplate(value, file: file, line: entry.line)
         }
         return clinic
+    }
+
+    /// `disclaimer:` as one text, or as a map from language tags to texts.
+    private static func disclaimers(_ yaml: YAMLMapping) throws -> (String, [String: String]) {
+        let example = "This handout is general information…"
+        guard let entry = yaml.entry("disclaimer"), entry.value.mapping != nil, let map = try yaml.mapping("disclaimer") else {
+            return (try yaml.requiredString("disclaimer", example: example), [:])
+        }
+        var texts: [String: String] = [:]
+        for language in map.entries {
+            guard language.key.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+                throw HandoutError(file: yaml.file, line: language.line, key: "disclaimer." + language.key,
+                                   "is not a language tag; write the disclaimer per language, e.g. `disclaimer: {en: …, es: …}`")
+            }
+            texts[language.key] = try map.requiredString(language.key, example: example, prefix: "disclaimer.")
+        }
+        guard let first = map.entries.first else {
+            throw HandoutError(file: yaml.file, line: entry.line, key: "disclaimer", "is empty; write it as text, or per language: `disclaimer: {en: …, es: …}`")
+        }
+        return (texts["en"] ?? texts[first.key] ?? "", texts)
     }
 }

@@ -10,7 +10,9 @@ public struct ProcedureLoader {
 
     public init(contentDirectory: URL) { self.contentDirectory = contentDirectory }
 
-    public func load(_ url: URL, warnings: inout [Warning]) throws -> Procedure {
+    /// Reads `url` as handout `slug` (default: the file's name); a language variant
+    /// (`SLUG.es.md`) is in `variantLanguage` unless its front matter says otherwise, which is an error.
+    public func load(_ url: URL, slug: String? = nil, variantLanguage: String? = nil, warnings: inout [Warning]) throws -> Procedure {
         let file = DisplayPath.of(url)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -21,10 +23,14 @@ public struct ProcedureLoader {
         let yaml = try YAMLMapping(parsing: parts.yaml, file: file, lineOffset: parts.yamlLineOffset, what: "the front matter")
         try yaml.rejectUnknownKeys(allowed: Self.frontMatterKeys)
 
-        let language = try yaml.string("language") ?? "en"
+        let language = try yaml.string("language")?.trimmed ?? variantLanguage ?? "en"
         guard language.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
             throw HandoutError(file: file, line: yaml.entry("language")?.line, key: "language",
                                "'\(language)' is not a BCP 47 language tag; write e.g. `en`, `es` or `pt-BR`")
+        }
+        if let variantLanguage, !Languages.same(language, variantLanguage) {
+            throw HandoutError(file: file, line: yaml.entry("language")?.line, key: "language",
+                               "is \(language), but the file name says \(variantLanguage); write `language: \(variantLanguage)` or rename the file")
         }
         var updated: CalendarDate?
         if let text = try yaml.string("updated") {
@@ -34,7 +40,7 @@ public struct ProcedureLoader {
             }
             updated = date
         }
-        let slug = url.deletingPathExtension().lastPathComponent
+        let slug = slug ?? url.deletingPathExtension().lastPathComponent
         let converter = BlockConverter(
             file: file, lineOffset: parts.bodyLineOffset,
             searchDirectories: [url.deletingLastPathComponent(), contentDirectory])

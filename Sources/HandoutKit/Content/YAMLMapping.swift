@@ -71,8 +71,21 @@ struct YAMLMapping {
 
     /// A text value; nil when absent. A list or mapping where text belongs is an error, and so
     /// is text longer than `maximum` characters, which would be shaped again on every page.
-    func string(_ key: String, prefix: String = "", maximum: Int = maximumCharacters) throws -> String? {
+    ///
+    /// Given a `language`, the value may also be a map from language tags to texts (`title: {en:
+    /// …, es: …}`): the text for that language is taken, else the English one, else the first.
+    func string(_ key: String, prefix: String = "", language: String? = nil, maximum: Int = maximumCharacters) throws -> String? {
         guard let entry = entry(key) else { return nil }
+        if let language, entry.value.mapping != nil, let byLanguage = try mapping(key, prefix: prefix) {
+            for other in byLanguage.entries where !Languages.isTag(other.key) {
+                throw HandoutError(file: file, line: other.line, key: prefix + key + "." + other.key,
+                                   "is not a language tag; give the text per language, e.g. `\(key): {en: …, es: …}`")
+            }
+            let chosen = byLanguage.entries.first { $0.key == language } ?? byLanguage.entries.first { Languages.same($0.key, language) }
+                ?? byLanguage.entries.first { $0.key == "en" } ?? byLanguage.entries.first
+            guard let chosen else { return nil }
+            return try byLanguage.string(chosen.key, prefix: prefix + key + ".", maximum: maximum)
+        }
         guard let scalar = entry.value.scalar else {
             throw HandoutError(file: file, line: entry.line, key: prefix + key, "must be text, not a list or a group of keys")
         }
@@ -85,8 +98,8 @@ struct YAMLMapping {
     }
 
     /// A text value that must be present and not blank.
-    func requiredString(_ key: String, example: String, prefix: String = "", maximum: Int = maximumCharacters) throws -> String {
-        guard let value = try string(key, prefix: prefix, maximum: maximum) else {
+    func requiredString(_ key: String, example: String, prefix: String = "", language: String? = nil, maximum: Int = maximumCharacters) throws -> String {
+        guard let value = try string(key, prefix: prefix, language: language, maximum: maximum) else {
             throw HandoutError(file: file, line: line, key: prefix + key, "is missing; add a line such as `\(key): \(example)`")
         }
         guard !value.allSatisfy(\.isWhitespace) else {

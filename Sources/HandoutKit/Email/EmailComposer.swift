@@ -22,9 +22,13 @@ public struct EmailComposer: Sendable {
 
         let patient = try patientForHandouts(request)
         var attachments: [MIMEMessage.Attachment] = []
-        let documents = request.asBooklet
+        var documents = request.asBooklet
             ? [(DocumentRequest(.booklet(request.slugs), patient: patient), "your-procedures.pdf")]
             : request.slugs.map { (DocumentRequest(.handout($0), patient: patient), "\($0).pdf") }
+        for index in documents.indices {
+            documents[index].0.language = request.language
+            documents[index].0.fallback = request.fallback
+        }
         for (documentRequest, fileName) in documents {
             var document = try engine.pdf(documentRequest, on: worker)
             document.password = password

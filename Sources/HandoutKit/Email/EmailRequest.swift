@@ -19,6 +19,9 @@ public struct EmailRequest: Sendable, Equatable {
     /// One `your-procedures.pdf` instead of one PDF per handout.
     public var asBooklet = false
     public var lock: Lock?
+    /// The attachments' language and the one to fall back on (see `DocumentRequest`).
+    public var language: String?
+    public var fallback: String?
 
     public init(slugs: [String], patient: Patient? = nil) {
         self.slugs = slugs

@@ -71,7 +71,7 @@ struct EmailTemplate: Sendable {
                     "is used in the email but was not given; add --field \(reference.name)=..., or remove it from the text")
             }
         }
-        var values: [String: Any] = patient?.displayValues ?? [:]
+        var values: [String: Any] = patient?.displayValues() ?? [:]
         values["clinic"] = clinicValues
         if let lockNote {
             values["locked"] = true

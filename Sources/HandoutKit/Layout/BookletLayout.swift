@@ -5,10 +5,21 @@ import HandoutBindings
 public struct BookletLayout {
     public var theme: Theme
     public var shaper: TextShaper
+    /// The booklet's own words (cover, contents, part labels, back page), in its language.
+    public var strings: StringCatalog
+    /// The words of each handout by its language, when it differs from the booklet's.
+    public var catalogs: [String: StringCatalog]
 
-    public init(theme: Theme, shaper: TextShaper) {
+    public init(theme: Theme, shaper: TextShaper, strings: StringCatalog = .english, catalogs: [String: StringCatalog] = [:]) {
         self.theme = theme
         self.shaper = shaper
+        self.strings = strings
+        self.catalogs = catalogs
+    }
+
+    /// A typesetter for the booklet's own pages, in its language.
+    private func typesetter(firstTagID: Int = 0) -> Typesetter {
+        Typesetter(theme: theme, shaper: shaper, language: strings.language, strings: strings, firstTagID: firstTagID)
     }
 
     /// A run of pages that starts on a new page: a part intro or a handout. Only its page count and
@@ -64,9 +75,9 @@ public struct BookletLayout {
         let contents = contentsPages(entries, numbers: anchorPages.mapValues { labels[$0] }, paginator: paginator)
 
         let furniture = PageFurniture(theme: theme, shaper: shaper)
-        var fields = patient?.displayValues ?? [:]
+        var fields = patient?.displayValues(strings.dates) ?? [:]
         fields.merge([
-            "booklet": booklet.title, "clinic": clinic.name, "date": date?.long ?? "", "edition": booklet.edition ?? "",
+            "booklet": booklet.title, "clinic": clinic.name, "date": date.map(strings.dates.long) ?? "", "edition": booklet.edition ?? "",
             "phone": clinic.phone, "after_hours_phone": clinic.afterHoursPhone ?? "", "website": clinic.website,
         ]) { $1 }
         func withFurniture(_ page: Page, section: String, label: String) -> Page {
@@ -85,7 +96,7 @@ public struct BookletLayout {
             case let .back(index): return back[index].scopingTags(to: 2)
             case .blank: return Page(size: theme.pageSize)
             case let .contents(index):
-                return withFurniture(contents[index], section: "Contents", label: labels[physical]).scopingTags(to: 3)
+                return withFurniture(contents[index], section: strings.text(.contents), label: labels[physical]).scopingTags(to: 3)
             case let .section(s, p):
                 var page = withFurniture(cache.pages(of: s)[p], section: sections[s].title, label: labels[physical])
                 page.language = sections[s].language
@@ -104,14 +115,14 @@ public struct BookletLayout {
     private func makeSections(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic) -> [Section] {
         var sections: [Section] = []
         var handoutNumber = 0
-        let theme = theme, shaper = shaper
+        let theme = theme, shaper = shaper, strings = strings, catalogs = catalogs
         for (p, part) in booklet.parts.enumerated() {
             if let title = part.title {
                 let anchor = "part\(p + 1)"
                 sections.append(Section(title: title, anchor: anchor, level: 0) {
-                    let typesetter = Typesetter(theme: theme, shaper: shaper)
+                    let typesetter = Typesetter(theme: theme, shaper: shaper, language: strings.language, strings: strings)
                     let boxes = [typesetter.textBox(
-                        StyledText("PART \(p + 1)"), style: typesetter.smallStyle, color: theme.accent,
+                        StyledText(strings.text(.part, ["number": "\(p + 1)"])), style: typesetter.smallStyle, color: theme.accent,
                         tags: [], before: 0, after: 4, keepWithNext: true, breakable: false)]
                     var titleBoxes = typesetter.titleBoxes(title: title, summary: nil)
                     titleBoxes[0].anchor = anchor
@@ -124,7 +135,8 @@ public struct BookletLayout {
                 guard let procedure = procedures[slug] else { continue }
                 handoutNumber += 1
                 let anchor = "handout\(handoutNumber)"
-                let layout = HandoutLayout(theme: theme, shaper: shaper)
+                var layout = HandoutLayout(theme: theme, shaper: shaper)
+                layout.strings = catalogs[procedure.language] ?? strings
                 sections.append(Section(title: procedure.title, anchor: anchor, level: part.title == nil ? 0 : 1, language: procedure.language) {
                     try layout.boxes(procedure, clinic: clinic, anchor: anchor)
                 })
@@ -136,7 +148,7 @@ public struct BookletLayout {
     /// Parts open their handouts, handouts their `##` headings.
     private func outline(_ sections: [Section], anchorPages: [String: Int], contentsPage: Int?) -> [OutlineEntry] {
         var result: [OutlineEntry] = []
-        if let contentsPage { result.append(OutlineEntry(title: "Contents", page: contentsPage + 1)) }
+        if let contentsPage { result.append(OutlineEntry(title: strings.text(.contents), page: contentsPage + 1)) }
         for section in sections {
             guard let page = anchorPages[section.anchor] else { continue }
             var entry = OutlineEntry(title: section.title, page: page + 1, open: section.level == 0)
@@ -157,8 +169,8 @@ public struct BookletLayout {
 
     /// The contents pages; `numbers` maps anchors to printed page numbers (blank while measuring).
     func contentsPages(_ entries: [(level: Int, title: String, anchor: String)], numbers: [String: String], paginator: Paginator) -> [Page] {
-        let typesetter = Typesetter(theme: theme, shaper: shaper)
-        var boxes = typesetter.titleBoxes(title: "Contents", summary: nil)
+        let typesetter = self.typesetter()
+        var boxes = typesetter.titleBoxes(title: strings.text(.contents), summary: nil)
         let tocTag = typesetter.tag(.contents)
         let numberWidth = theme.metrics.booklet.contentsNumberWidth
         for entry in entries {
@@ -187,7 +199,7 @@ public struct BookletLayout {
             // The entry's words, leader and page number all inside its link, inside its TOCI.
             let link = PageItem.link(
                 .destination(entry.anchor), rects: [Rect(x: indent, y: 0, width: typesetter.width - indent, height: shaped.height)],
-                text: "\(entry.title), page \(numbers[entry.anchor] ?? "")", content: items)
+                text: strings.text(.contentsEntry, ["title": entry.title, "page": numbers[entry.anchor] ?? ""]), content: items)
             boxes.append(FlowBox(
                 content: .solid(height: shaped.height, items: [.tagged(.reference, [link])]),
                 tags: [tocTag, typesetter.tag(.contentsItem)],
@@ -202,7 +214,7 @@ public struct BookletLayout {
     /// illustration), with the clinic's contact details at the foot. Paginated like any page, so
     /// long notes run on to a second cover page instead of under the contact block.
     private func coverPages(_ booklet: Booklet, clinic: Clinic, patient: Patient?, paginator: Paginator) -> [Page] {
-        let typesetter = Typesetter(theme: theme, shaper: shaper)
+        let typesetter = self.typesetter()
         var boxes = [typesetter.textBox(
             StyledText(clinic.name.uppercased()), style: typesetter.smallStyle, color: theme.accent,
             tags: [typesetter.tag(.paragraph)], before: 0, after: theme.metrics.booklet.spaceAfterClinicName)]
@@ -213,14 +225,14 @@ public struct BookletLayout {
             boxes.append(typesetter.textBox(StyledText(subtitle), style: style, color: .text, tags: [typesetter.tag(.paragraph)], before: 0, after: 8))
         }
         if let edition = booklet.edition {
-            boxes.append(typesetter.textBox(StyledText("Edition \(edition)"), style: typesetter.bodyStyle, color: .muted, tags: [typesetter.tag(.paragraph)], before: 0, after: 24))
+            boxes.append(typesetter.textBox(StyledText(strings.text(.edition, ["edition": edition])), style: typesetter.bodyStyle, color: .muted, tags: [typesetter.tag(.paragraph)], before: 0, after: 24))
         }
         if let patient {
-            let personal = Typesetter(theme: theme, shaper: shaper, firstTagID: HandoutLayout.personalTagIDs)
+            let personal = self.typesetter(firstTagID: HandoutLayout.personalTagIDs)
             boxes.append(personal.preparedForBox(patient))
             if let notes = patient.notes { boxes += personal.notesBoxes(notes) }
         } else {
-            boxes += typesetter.boxes(for: [.figure(Figure(caption: "Cover illustration", image: nil, line: 0))])
+            boxes += typesetter.boxes(for: [.figure(Figure(caption: strings.text(.coverIllustration), image: nil, line: 0))])
         }
         var pages = paginator.paginate(boxes)
         // The contact block sits at the foot of the last cover page, on a page of its own if the
@@ -237,14 +249,14 @@ public struct BookletLayout {
     /// The back matter: how to reach the clinic, the edition and the disclaimer; paginated, so a
     /// long disclaimer is never cut off.
     private func backPages(_ booklet: Booklet, clinic: Clinic, paginator: Paginator) -> [Page] {
-        let typesetter = Typesetter(theme: theme, shaper: shaper)
+        let typesetter = self.typesetter()
         var boxes = [typesetter.textBox(
-            StyledText("Questions? We are here to help."), style: typesetter.headingStyle(level: 2), color: theme.accent,
+            StyledText(strings.text(.questions)), style: typesetter.headingStyle(level: 2), color: theme.accent,
             tags: [typesetter.tag(.heading2)], before: 0, after: 8)]
         boxes += contactBoxes(clinic, typesetter: typesetter)
         if let edition = booklet.edition {
             boxes.append(typesetter.textBox(
-                StyledText("\(booklet.title) · Edition \(edition)"), style: typesetter.smallStyle, color: .muted,
+                StyledText("\(booklet.title) · " + strings.text(.edition, ["edition": edition])), style: typesetter.smallStyle, color: .muted,
                 tags: [typesetter.tag(.paragraph)], before: 10, after: 0))
         }
         boxes.append(typesetter.disclaimerBox(clinic: clinic))
@@ -253,7 +265,7 @@ public struct BookletLayout {
 
     private func contactBoxes(_ clinic: Clinic, typesetter: Typesetter) -> [FlowBox] {
         var name = StyledText(clinic.name).styled { $0.bold = true }
-        name.append(StyledText("\n\(clinic.address)\nPhone \(clinic.phone)\n\(clinic.website)"))
+        name.append(StyledText("\n\(clinic.address)\n\(strings.text(.phone)) \(clinic.phone)\n\(clinic.website)"))
         return [typesetter.textBox(name, style: typesetter.bodyStyle, color: .text, tags: [typesetter.tag(.paragraph)], before: 0, after: 0)]
     }
 }

@@ -44,6 +44,8 @@ public struct HandoutLayout {
     public var shaper: TextShaper
     /// Reused boxes; nil lays everything out afresh.
     public var cache: BoxCache?
+    /// The fixed words, in the handout's language.
+    public var strings: StringCatalog = .english
 
     /// Structure ids of the patient's boxes and the disclaimer, clear of the handout's own.
     static let personalTagIDs = 1 << 40
@@ -76,7 +78,7 @@ public struct HandoutLayout {
         let main = try mainBoxes(procedure, clinic: clinic, anchor: anchor, patient: patient)
         var personal: [FlowBox] = []
         if let patient {
-            let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language, firstTagID: Self.personalTagIDs)
+            let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language, strings: strings, firstTagID: Self.personalTagIDs)
             personal.append(typesetter.preparedForBox(patient))
             if let notes = patient.notes { personal += typesetter.notesBoxes(notes) }
         }
@@ -90,10 +92,10 @@ public struct HandoutLayout {
     }
 
     private func mainBoxes(_ procedure: Procedure, clinic: Clinic, anchor: String, patient: Patient?) throws -> BoxCache.Handout {
-        let key = "\(procedure.slug)#\(anchor)#\(procedure.contentDigest)#\(clinic.contentDigest)"
+        let key = "\(procedure.slug)#\(anchor)#\(procedure.contentDigest)#\(clinic.contentDigest)#\(strings.digest)"
         let cacheable = Self.isSameForEveryCopy(procedure.fieldReferences, patient: patient)
         if cacheable, let known = cache?.handouts[key] { return known }
-        let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language)
+        let typesetter = Typesetter(theme: theme, shaper: shaper, language: procedure.language, strings: strings)
         typesetter.headingAnchorPrefix = anchor + "."
         var title = typesetter.titleBoxes(title: procedure.title, summary: procedure.summary)
         title[0].anchor = anchor
@@ -113,9 +115,9 @@ public struct HandoutLayout {
     private func disclaimer(_ clinic: Clinic, patient: Patient?) -> FlowBox {
         let cacheable = Self.isSameForEveryCopy(clinic.fieldReferences, patient: patient)
         // A generic copy and a personal one differ where the profile uses patient fields.
-        let key = clinic.contentDigest &+ (patient == nil ? 1 : 0)
+        let key = (clinic.contentDigest ^ strings.digest) &+ (patient == nil ? 1 : 0)
         if cacheable, let known = cache?.disclaimers[key] { return known }
-        let made = Typesetter(theme: theme, shaper: shaper, firstTagID: Self.disclaimerTagIDs).disclaimerBox(clinic: clinic)
+        let made = Typesetter(theme: theme, shaper: shaper, language: strings.language, strings: strings, firstTagID: Self.disclaimerTagIDs).disclaimerBox(clinic: clinic)
         if cacheable, let cache {
             if cache.disclaimers.count >= BoxCache.limit { cache.disclaimers.removeAll() }
             cache.disclaimers[key] = made
@@ -126,14 +128,14 @@ public struct HandoutLayout {
     public func layout(_ procedure: Procedure, clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) throws -> LaidOutDocument {
         let (boxes, headings) = try boxes(procedure, clinic: clinic, anchor: "top", patient: patient)
         var pages = Paginator(pageSize: theme.pageSize, body: theme.bodyRect).paginate(boxes)
-        var fields = patient?.displayValues ?? [:]
+        var fields = patient?.displayValues(strings.dates) ?? [:]
         fields.merge([
-            "title": procedure.title, "clinic": clinic.name, "date": date?.long ?? "",
-            "reviewed": procedure.updated.map { "Reviewed \($0.monthAndYear)" } ?? "",
+            "title": procedure.title, "clinic": clinic.name, "date": date.map(strings.dates.long) ?? "",
+            "reviewed": procedure.updated.map { strings.text(.reviewed, ["month_year": strings.dates.monthAndYear($0)]) } ?? "",
             "summary": procedure.summary ?? "", "category": procedure.category ?? "",
             "phone": clinic.phone, "after_hours_phone": clinic.afterHoursPhone ?? "", "website": clinic.website,
         ]) { $1 }
-        PageFurniture(theme: theme, shaper: shaper).apply(to: &pages, fields: fields)
+        PageFurniture(theme: theme, shaper: shaper).apply(to: &pages, fields: fields, strings: strings)
         let outline = headings.compactMap { heading in
             pages.firstIndex { $0.anchors.contains(heading.anchor) }.map { OutlineEntry(title: heading.title, page: $0 + 1) }
         }

@@ -10,12 +10,14 @@ public struct PageFurniture {
         self.shaper = shaper
     }
 
-    /// Handout pages: the layout's header and footer, with `page` and `pages` added per page.
-    public func apply(to pages: inout [Page], fields: [String: String]) {
+    /// Handout pages: the layout's header and footer, with `page`, `pages` and `page_of` ("Page 2
+    /// of 3" in the words of `strings`) added per page.
+    public func apply(to pages: inout [Page], fields: [String: String], strings: StringCatalog = .english) {
         for index in pages.indices {
             var values = fields
             values["page"] = "\(index + 1)"
             values["pages"] = "\(pages.count)"
+            values["page_of"] = strings.text(.pageOf, ["page": "\(index + 1)", "pages": "\(pages.count)"])
             pages[index].furniture = items(header: theme.header.render(values), footer: theme.footer.render(values))
         }
     }

@@ -12,16 +12,16 @@ extension Typesetter {
             rowItems.append(.tagged(.tableRow, [.tagged(.tableHeader, [label]), .tagged(.tableCell, [value])]))
         }
         // The first row stands its label above the name, in the accent color.
-        let label = shaper.shape(StyledText("PREPARED FOR"), style: smallStyle, width: innerWidth)
+        let label = shaper.shape(StyledText(strings.text(.preparedFor)), style: smallStyle, width: innerWidth)
         let labelItem = PageItem.text(label, lines: 0..<label.lines.count, origin: Point(x: padding, y: y), color: theme.accent)
         y += label.height + 2
         let name = shaper.shape(StyledText(patient.name), style: headingStyle(level: 2), width: innerWidth)
         row(labelItem, .text(name, lines: 0..<name.lines.count, origin: Point(x: padding, y: y), color: .text))
         y += name.height + 4
         let rows = [
-            ("Procedure date", patient.procedureDate?.withWeekday),
-            ("Arrival time", patient.arrivalTime),
-            ("Physician", patient.physician),
+            (strings.text(.procedureDate), patient.procedureDate.map(strings.dates.withWeekday)),
+            (strings.text(.arrivalTime), patient.arrival.map(strings.dates.time)),
+            (strings.text(.physician), patient.physician),
         ].compactMap { title, value in value.map { (shaper.shape(StyledText(title), style: smallStyle, width: innerWidth / 2), $0) } }
         // The values line up after the widest label, whatever the layout's small font.
         let labelWidth = (rows.map { $0.0.lineWidth(0) }.max() ?? 0) + metrics.boxes.labelGap
@@ -39,7 +39,7 @@ extension Typesetter {
 
     /// The clinician's notes as a callout under a heading; blank lines start new paragraphs.
     public func notesBoxes(_ notes: String) -> [FlowBox] {
-        var blocks: [Block] = [.paragraph(StyledText("Instructions for you").styled { $0.bold = true })]
+        var blocks: [Block] = [.paragraph(StyledText(strings.text(.instructions)).styled { $0.bold = true })]
         let paragraphs = notes.components(separatedBy: "\n\n")
         for paragraph in paragraphs where !paragraph.allSatisfy(\.isWhitespace) {
             let lines = paragraph.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }

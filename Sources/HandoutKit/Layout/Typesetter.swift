@@ -31,10 +31,14 @@ public final class Typesetter {
     var metrics: ThemeMetrics { theme.metrics }
 
     /// `firstTagID` keeps structure ids of boxes made by different typesetters for one page apart.
-    public init(theme: Theme, shaper: TextShaper, language: String = "en", firstTagID: Int = 0) {
+    /// The fixed words this typesetter prints ("Important", "ILLUSTRATION"), in the text's language.
+    public var strings: StringCatalog
+
+    public init(theme: Theme, shaper: TextShaper, language: String = "en", strings: StringCatalog = .english, firstTagID: Int = 0) {
         self.theme = theme
         self.shaper = shaper
         self.language = language
+        self.strings = strings
         nextTagID = firstTagID
     }
 
@@ -204,7 +208,7 @@ public final class Typesetter {
         let saved = width
         let tallest = theme.bodyRect.height * metrics.callouts.largestShareOfPage
         let innerWidth = saved - indent - bar - 2 * padding
-        let inner = Typesetter(theme: theme.withBodyWidth(innerWidth), shaper: shaper, language: language)
+        let inner = Typesetter(theme: theme.withBodyWidth(innerWidth), shaper: shaper, language: language, strings: strings)
         inner.nextTagID = nextTagID
         // The boxed try stops once it is taller than a callout may be, so a long callout costs
         // at most that much extra, at any depth; typesetting it all twice made each level of
@@ -278,7 +282,7 @@ public final class Typesetter {
         let sizes = metrics.figures.scales.map { figureContent(figure, width: width, indent: indent, scale: $0) }
         var figureTag = tag(.figure)
         let caption = figure.caption.isEmpty ? "a picture" : figure.caption
-        figureTag.alternative = figure.image == nil ? "Illustration to come: \(caption)" : caption
+        figureTag.alternative = figure.image == nil ? strings.text(.illustrationToCome, ["caption": caption]) : caption
         var box = FlowBox(content: sizes[0], tags: tags + [figureTag], spaceBefore: metrics.figures.spaceBefore, spaceAfter: metrics.figures.spaceAfter)
         box.smaller = Array(sizes.dropFirst())
         return box
@@ -308,7 +312,7 @@ public final class Typesetter {
         let inset = metrics.figures.placeholderInset
         let textWidth = frame.width - 2 * inset
         let label = shaper.shape(
-            StyledText("ILLUSTRATION"), style: TextStyle(font: theme.fonts.small, lineSpacing: metrics.lineSpacing.single, alignment: .center),
+            StyledText(strings.text(.illustration)), style: TextStyle(font: theme.fonts.small, lineSpacing: metrics.lineSpacing.single, alignment: .center),
             width: textWidth)
         var centered = bodyStyle
         centered.alignment = .center
@@ -328,8 +332,8 @@ public final class Typesetter {
         let padding = metrics.boxes.disclaimerPadding
         let innerWidth = width - 2 * padding
         let paragraphs: [(StyledText, StructureRole, Double)] = [
-            (StyledText("Important").styled { $0.bold = true }, .heading2, 2.0),
-            (StyledText(clinic.disclaimer), .paragraph, 5.0),
+            (StyledText(strings.text(.important)).styled { $0.bold = true }, .heading2, 2.0),
+            (StyledText(clinic.disclaimer(in: strings.language).text), .paragraph, 5.0),
             (StyledText("\(clinic.name) · \(clinic.phone) · \(clinic.website)\n\(clinic.address)"), .paragraph, 0.0),
         ]
         var y = padding

@@ -6,8 +6,10 @@ public struct Patient: Equatable, Sendable {
     public var fields: [String: String]
     public var name: String
     public var procedureDate: CalendarDate?
-    /// As it should read, e.g. "7:30 AM".
-    public var arrivalTime: String?
+    /// The time to arrive, written in the document's language when it is printed.
+    public var arrival: ClockTime?
+    /// The arrival time in English, e.g. "7:30 AM".
+    public var arrivalTime: String? { arrival.map(DateWriter.english.time) }
     public var physician: String?
     public var notes: String?
 
@@ -74,8 +76,8 @@ public struct Patient: Equatable, Sendable {
             }
         }
         if let text = fields["arrival_time"] {
-            if let time = Self.clockTime(text) {
-                arrivalTime = time
+            if let time = Self.parseClockTime(text) {
+                arrival = time
             } else {
                 problems.append(Problem(field: "arrival_time", reason: "is not a time; write it as 7:30 AM, 19:30 or 0730"))
             }
@@ -87,11 +89,12 @@ public struct Patient: Equatable, Sendable {
         notes = fields["notes"]
     }
 
-    /// Values as they read on the page, for `{{field}}`s and header/footer templates.
-    public var displayValues: [String: String] {
+    /// Values as they read on the page, for `{{field}}`s and header/footer templates: the
+    /// procedure date and arrival time written as `dates` writes them.
+    public func displayValues(_ dates: DateWriter = .english) -> [String: String] {
         var values = fields
-        if let procedureDate { values["procedure_date"] = procedureDate.withWeekday }
-        if let arrivalTime { values["arrival_time"] = arrivalTime }
+        if let procedureDate { values["procedure_date"] = dates.withWeekday(procedureDate) }
+        if let arrival { values["arrival_time"] = dates.time(arrival) }
         return values
     }
 
@@ -103,9 +106,9 @@ public struct Patient: Equatable, Sendable {
     /// "7 pm".
     nonisolated(unsafe) static let hourTime = /(\d{1,2})\s*([ap]m)/
 
-    /// "7:30 AM" from the ways spreadsheets and people write a time: "7:30", "07:30 AM",
-    /// "7:30 am", "7:30 a.m.", "7:30:00 AM", "19:30" ("7:30 PM"), "0730", "1930", "7 pm", "7.30".
-    static func clockTime(_ raw: String) -> String? {
+    /// The time in the ways spreadsheets and people write it: "7:30", "07:30 AM", "7:30 am",
+    /// "7:30 a.m.", "7:30:00 AM", "19:30", "0730", "1930", "7 pm", "7.30".
+    static func parseClockTime(_ raw: String) -> ClockTime? {
         let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: ".", with: "")
         let hour: Int, minute: Int, half: Substring?
@@ -119,21 +122,15 @@ public struct Patient: Equatable, Sendable {
         } else {
             return nil
         }
-        guard minute < 60 else { return nil }
-        let minutes = zeroPadded(minute, width: 2)
         if let half {
             guard (1...12).contains(hour) else { return nil }
-            return "\(hour):\(minutes) \(half.uppercased())"
+            return ClockTime(hour: hour % 12 + (half == "pm" ? 12 : 0), minute: minute)
         }
-        guard hour < 24 else { return nil }
-        return "\(hour % 12 == 0 ? 12 : hour % 12):\(minutes) \(hour < 12 ? "AM" : "PM")"
+        return ClockTime(hour: hour, minute: minute)
     }
-}
 
-extension CalendarDate {
-    /// "Thursday, December 3, 2026".
-    public var withWeekday: String {
-        let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-        return "\(names[weekday]), \(long)"
+    /// "7:30 AM": the time as English writes it, from any of the ways `parseClockTime` reads.
+    static func clockTime(_ raw: String) -> String? {
+        parseClockTime(raw).map(DateWriter.english.time)
     }
 }

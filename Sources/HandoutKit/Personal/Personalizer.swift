@@ -18,7 +18,8 @@ public final class Personalizer {
     /// field they use is given; for the clinic's generic copy (nil), with a write-in line where a
     /// patient field goes and its `{{#field}}` sections left out. Title and summary are never
     /// filled in (they are the PDF's metadata).
-    public func fill(_ procedure: Procedure, clinic: Clinic, for patient: Patient?) throws -> (Procedure, Clinic) {
+    /// Dates and times read as `dates` writes them (the handout's language).
+    public func fill(_ procedure: Procedure, clinic: Clinic, for patient: Patient?, dates: DateWriter = .english) throws -> (Procedure, Clinic) {
         let sources = [(procedure.file, procedure.fieldReferences), (clinic.file, clinic.fieldReferences)]
         guard sources.contains(where: { !$0.1.isEmpty }) else { return (procedure, clinic) }
         let clinicValues = clinic.fieldValues
@@ -33,7 +34,7 @@ public final class Personalizer {
             }
             if let patient, let missing = Self.missingFields(patient, references: references, file: file).first { throw missing }
         }
-        var filled: [String: Any] = patient?.displayValues ?? Self.writeIns(for: sources.flatMap(\.1))
+        var filled: [String: Any] = patient?.displayValues(dates) ?? Self.writeIns(for: sources.flatMap(\.1))
         filled["clinic"] = clinicValues
         values = filled
         var copy = procedure
@@ -147,6 +148,7 @@ public final class Personalizer {
         copy.website = apply(clinic.website)
         copy.address = apply(clinic.address)
         copy.disclaimer = apply(clinic.disclaimer)
+        copy.disclaimers = clinic.disclaimers.mapValues(apply)
         return copy
     }
 

@@ -13,6 +13,11 @@ public struct DocumentRequest: Sendable, Equatable {
     public var patient: Patient?
     /// Booklets: also make the saddle-stitch sheets, as a companion "-imposed" document.
     public var imposed = false
+    /// The language to make it in (`SLUG.es.md`); nil: each handout as its own file is written.
+    public var language: String?
+    /// The language to use for a handout that has no version in `language`, with a warning;
+    /// nil: such a handout is an error.
+    public var fallback: String?
 
     public init(_ content: Content, patient: Patient? = nil, imposed: Bool = false) {
         self.content = content

@@ -105,19 +105,33 @@ public final class HandoutEngine: Sendable {
         let language: String
         switch request.content {
         case let .handout(slug):
-            let procedure = try library.procedure(slug, warnings: &warnings)
-            composition = try worker.handout(procedure, clinic: clinic, patient: request.patient)
+            let procedure = try library.procedure(slug, language: request.language, fallback: request.fallback, warnings: &warnings)
+            let strings = try library.strings(for: procedure.language)
+            warnings += [library.missingStrings(strings), Self.disclaimerWarning(clinic, language: procedure.language)].compactMap { $0 }
+            composition = try worker.handout(procedure, clinic: clinic, patient: request.patient, strings: strings)
             language = procedure.language
         case let .booklet(slugs):
-            let booklet = try library.booklet(slugs: slugs, warnings: &warnings)
-            let procedures = try library.procedures(for: booklet, warnings: &warnings)
+            let booklet = try library.booklet(slugs: slugs, language: request.language, warnings: &warnings)
+            let procedures = try library.procedures(for: booklet, language: request.language, fallback: request.fallback, warnings: &warnings)
+            let strings = try library.strings(for: booklet.language)
+            var catalogs: [String: StringCatalog] = [:]
+            for language in Set(procedures.values.map(\.language)).sorted() { catalogs[language] = try library.strings(for: language) }
+            for catalog in [strings] + catalogs.values.sorted(by: { $0.language < $1.language }) {
+                warnings += [library.missingStrings(catalog), Self.disclaimerWarning(clinic, language: catalog.language)].compactMap { $0 }
+            }
             composition = try worker.booklet(
                 booklet, procedures: procedures, clinic: clinic, patient: request.patient,
-                file: DisplayPath.of(workspace.bookletFile))
+                file: DisplayPath.of(workspace.bookletFile), strings: strings, catalogs: catalogs)
             language = composition.metadata.language
         }
         composition.warnings = warnings + composition.warnings
         return (composition, language)
+    }
+
+    /// A warning when the clinic's disclaimer has no text in `language`, so another prints.
+    static func disclaimerWarning(_ clinic: Clinic, language: String) -> Warning? {
+        guard !clinic.disclaimer(in: language).matches else { return nil }
+        return Warning(file: clinic.file, "'disclaimer' has no \(Languages.name(language)) text, so the handout prints the clinic's first one; give it per language: `disclaimer: {en: …, \(Languages.primary(language)): …}`")
     }
 
     /// The half-size layout whose imposed booklet prints on the same paper as `pageSize`:

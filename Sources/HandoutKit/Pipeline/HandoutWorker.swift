@@ -25,10 +25,13 @@ public final class HandoutWorker {
 
     /// Lays out one handout for `clinic`, personalized for `patient` when given. Metadata is
     /// always the handout's own: no patient data in it.
-    func handout(_ procedure: Procedure, clinic: Clinic, patient: Patient?) throws -> Composition {
+    /// `strings` are the fixed words in the handout's language.
+    func handout(_ procedure: Procedure, clinic: Clinic, patient: Patient?, strings: StringCatalog = .english) throws -> Composition {
         let date = try DocumentDate.resolve(updated: procedure.updated)
-        let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
-        let document = try HandoutLayout(theme: theme, shaper: shaper, cache: cache).layout(filled, clinic: shown, date: date?.day, patient: patient)
+        let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient, dates: strings.dates)
+        var layout = HandoutLayout(theme: theme, shaper: shaper, cache: cache)
+        layout.strings = strings
+        let document = try layout.layout(filled, clinic: shown, date: date?.day, patient: patient)
         let metadata = PDFMetadata(
             title: filled.title, subject: filled.summary, author: clinic.name,
             creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: procedure.language)
@@ -42,17 +45,22 @@ public final class HandoutWorker {
 
     /// Lays out a booklet; `procedures` holds every handout it names. Personalized for `patient`
     /// when given: their details on the cover. `file` names the booklet in warnings.
-    func booklet(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, patient: Patient?, file: String) throws -> Composition {
+    /// `strings` are the booklet's own words; `catalogs` each handout's, by its language.
+    func booklet(
+        _ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, patient: Patient?, file: String,
+        strings: StringCatalog = .english, catalogs: [String: StringCatalog] = [:]
+    ) throws -> Composition {
         var procedures = procedures, shown = clinic
         let date = try DocumentDate.resolve(updated: procedures.values.compactMap(\.updated).max())
         for (slug, procedure) in procedures {
-            (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient)
+            let dates = (catalogs[procedure.language] ?? strings).dates
+            (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient, dates: dates)
         }
-        let document = try BookletLayout(theme: theme, shaper: shaper)
+        let document = try BookletLayout(theme: theme, shaper: shaper, strings: strings, catalogs: catalogs)
             .layout(booklet, procedures: procedures, clinic: shown, date: date?.day, patient: patient)
         let metadata = PDFMetadata(
             title: booklet.title, subject: booklet.subtitle, author: clinic.name,
-            creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: "en")
+            creator: "Handout \(HandoutEngine.version)", created: date?.iso, language: booklet.language)
         var composition = Composition(document: document, metadata: metadata)
         if document.missingGlyphs > 0 { composition.warnings.append(Self.missingGlyphsWarning(document.missingGlyphs, file: file)) }
         let references = procedures.values.flatMap(\.fieldReferences) + clinic.fieldReferences

@@ -9,10 +9,13 @@ public final class ContentLibrary: Sendable {
     private let clinics = FileCache<Clinic>()
     private let booklets = FileCache<Booklet>()
     private let emailTexts = FileCache<EmailTemplate>()
+    /// String catalogs by language (see `ContentLibrary+Languages`).
+    let catalogs = FileCache<StringCatalog>()
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
-    /// Every slug, sorted, from `procedures/*.md`.
+    /// Every slug, sorted, from `procedures/*.md`; language variants (`SLUG.es.md`) are not slugs
+    /// of their own.
     public func slugs() throws -> [String] {
         let folder = workspace.proceduresFolder
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
@@ -23,7 +26,8 @@ public final class ContentLibrary: Sendable {
             }
             throw HandoutError(file: DisplayPath.of(folder), "no procedures folder here; create it and put one SLUG.md file per handout in it")
         }
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && Self.variant(ofFileName: $0) == nil }
+            .map { String($0.dropLast(3)) }.sorted()
     }
 
     /// Reads one handout; an unknown or unsafe slug is an error naming the file it looked for.
@@ -32,15 +36,21 @@ public final class ContentLibrary: Sendable {
             throw HandoutError(file: DisplayPath.of(workspace.proceduresFolder), "'\(slug)' is not a handout name; use a slug from `handout list`, such as epidural-steroid-injection")
         }
         let url = workspace.procedureFile(slug)
-        return try procedures.value(for: url, warnings: &warnings) {
+        return try procedure(at: url, slug: slug, language: nil, warnings: &warnings) {
+            let known = (try? slugs()) ?? []
+            let hint = known.isEmpty ? "the folder has no handouts yet" : "known handouts: \(known.joined(separator: ", "))"
+            return HandoutError(file: DisplayPath.of(url), "no handout '\(slug)'; \(hint)")
+        }
+    }
+
+    /// Reads the handout in `url` (its base file, or its variant in `language`), or fails with
+    /// `missing()` when there is no such file.
+    func procedure(at url: URL, slug: String, language: String?, warnings: inout [Warning], missing: () -> HandoutError) throws -> Procedure {
+        try procedures.value(for: url, warnings: &warnings) {
             // Looked for only when the handout is not already read: a batch asks thousands of times.
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                let known = (try? slugs()) ?? []
-                let hint = known.isEmpty ? "the folder has no handouts yet" : "known handouts: \(known.joined(separator: ", "))"
-                throw HandoutError(file: DisplayPath.of(url), "no handout '\(slug)'; \(hint)")
-            }
+            guard FileManager.default.fileExists(atPath: url.path) else { throw missing() }
             var found: [Warning] = []
-            let procedure = try ProcedureLoader(contentDirectory: workspace.content).load(url, warnings: &found)
+            let procedure = try ProcedureLoader(contentDirectory: workspace.content).load(url, slug: slug, variantLanguage: language, warnings: &found)
             return (procedure, [], found)
         }
     }
@@ -64,35 +74,43 @@ public final class ContentLibrary: Sendable {
     public var hasBooklet: Bool { FileManager.default.fileExists(atPath: workspace.bookletFile.path) }
 
     /// The booklet `booklet.yaml` describes, or, given `slugs`, an ad hoc one of those handouts in
-    /// that order (one untitled part, no intros) under the booklet's title when there is one.
-    public func booklet(slugs: [String]? = nil, warnings: inout [Warning]) throws -> Booklet {
+    /// that order (one untitled part, no intros) under the booklet's title when there is one. In
+    /// `language` (nil: English), its titles and part intros are that language's.
+    public func booklet(slugs: [String]? = nil, language: String? = nil, warnings: inout [Warning]) throws -> Booklet {
         if let slugs {
-            var booklet = try adHocCover(warnings: &warnings)
+            var booklet = try adHocCover(language: language, warnings: &warnings)
             booklet.parts = [Booklet.Part(title: nil, intro: [], procedures: slugs)]
             return booklet
         }
         let file = workspace.bookletFile
-        return try booklets.value(for: file, warnings: &warnings) {
+        // One cached booklet per language; the key is not a file, booklet.yaml is among those read.
+        let key = language.map { URL(fileURLWithPath: file.path + "#" + $0) } ?? file
+        return try booklets.value(for: key, warnings: &warnings) {
             var found: [Warning] = []
-            let booklet = try Booklet.load(from: file, library: self, warnings: &found)
-            return (booklet, booklet.parts.compactMap(\.introFile), found)
+            let booklet = try Booklet.load(from: file, library: self, language: language, warnings: &found)
+            return (booklet, [file] + booklet.parts.compactMap(\.introFile), found)
         }
     }
 
     /// The cover of a patient's own booklet, no parts yet: `booklet.yaml`'s title when there is one.
-    public func adHocCover(warnings: inout [Warning]) throws -> Booklet {
-        let defined = hasBooklet ? try booklet(warnings: &warnings) : nil
+    public func adHocCover(language: String? = nil, warnings: inout [Warning]) throws -> Booklet {
+        let defined = hasBooklet ? try booklet(language: language, warnings: &warnings) : nil
         let clinicName = try clinic().name
-        return Booklet(
-            title: defined?.title ?? "Your procedures", subtitle: defined?.subtitle ?? "Prepared for you by \(clinicName)",
+        let strings = try self.strings(for: language ?? "en")
+        var cover = Booklet(
+            title: defined?.title ?? strings.text(.yourProcedures),
+            subtitle: defined?.subtitle ?? strings.text(.preparedForYouBy, ["clinic": clinicName]),
             edition: defined?.edition, parts: [])
+        cover.language = language ?? "en"
+        return cover
     }
 
-    /// Every handout a booklet names, read once each.
-    public func procedures(for booklet: Booklet, warnings: inout [Warning]) throws -> [String: Procedure] {
+    /// Every handout a booklet names, read once each, in `language` when given (see
+    /// `procedure(_:language:fallback:warnings:)`).
+    public func procedures(for booklet: Booklet, language: String? = nil, fallback: String? = nil, warnings: inout [Warning]) throws -> [String: Procedure] {
         var found: [String: Procedure] = [:]
         for slug in booklet.slugs where found[slug] == nil {
-            found[slug] = try procedure(slug, warnings: &warnings)
+            found[slug] = try procedure(slug, language: language, fallback: fallback, warnings: &warnings)
         }
         return found
     }

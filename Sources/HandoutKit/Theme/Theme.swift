@@ -71,7 +71,7 @@ public struct Theme: Equatable, Sendable {
         lineSpacing: 1.3,
         paragraphSpacing: 6,
         header: Template("{clinic} · {phone}"),
-        footer: Template("{title} · {reviewed} · Page {page} of {pages}"),
+        footer: Template("{title} · {reviewed} · {page_of}"),
         file: "built-in default layout")
 
     /// The area inside the margins.

@@ -5,7 +5,7 @@ import Yams
 /// Reads a layout file over the built-in default, checking every key and value.
 public struct ThemeLoader {
     /// Fields a header or footer may use.
-    public static let templateFields = ["title", "page", "pages", "clinic", "date", "reviewed", "summary", "category", "phone", "after_hours_phone", "website",
+    public static let templateFields = ["title", "page", "pages", "page_of", "clinic", "date", "reviewed", "summary", "category", "phone", "after_hours_phone", "website",
                                         "patient_name", "procedure_date", "arrival_time", "physician"]
     /// Fields a booklet header or footer may use; `section` is the current handout or part title.
     public static let bookletTemplateFields = ["section", "booklet", "page", "clinic", "date", "edition", "phone", "after_hours_phone", "website",
