@@ -26,8 +26,8 @@ struct CheckCommand: ParsableCommand {
     var content: String?
 
     func validate() throws {
-        if let maxGrade, !(0...30).contains(maxGrade) {
-            throw ValidationError("--max-grade takes a school grade from 0 to 30, e.g. --max-grade 8")
+        if let maxGrade, !(0...99).contains(maxGrade) {
+            throw ValidationError("--max-grade takes a school grade from 0 to 99, e.g. --max-grade 8")
         }
         if let language, language.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) == nil {
             throw ValidationError("--language takes a language tag such as en, es or pt-BR")

@@ -33,7 +33,7 @@ public struct ReviewStatus: Equatable, Sendable {
     static func adding(months: Int, to date: CalendarDate) -> CalendarDate {
         let total = date.year * 12 + (date.month - 1) + months
         let year = total / 12, month = total % 12 + 1
-        for day in stride(from: date.day, through: 28, by: -1) {
+        for day in stride(from: date.day, through: 1, by: -1) {
             if let result = CalendarDate(year: year, month: month, day: day) { return result }
         }
         return CalendarDate(year: year, month: month, day: 28) ?? date

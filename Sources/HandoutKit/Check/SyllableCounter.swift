@@ -16,7 +16,7 @@ final class SyllableCounter {
             let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language
             throw HandoutError(
                 file: DisplayPath.of(folder), key: "language",
-                "no hyphenation patterns for language '\(language)', which syllables are counted with; install them (`apt-get install hyphen-\(primary)`) or check the handout's `language:`")
+                "no hyphenation patterns for language '\(language)', which syllables are counted with; install them (`apt-get install hyphen-\(primary)`) or correct the `language:` line of the handout")
         }
         guard let loaded = HyphenationPatterns(path: file.path) else {
             throw HandoutError(file: DisplayPath.of(file), "libhyphen cannot read these patterns (or they are not UTF-8); reinstall the hyphen package that holds them")
