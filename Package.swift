@@ -42,6 +42,10 @@ let package = Package(
         .systemLibrary(
             name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
             providers: [.apt(["libharfbuzz-dev"])]),
+        // libhyphen, for syllable counts (`handout check`); Debian ships no .pc file for it either.
+        .systemLibrary(
+            name: "CHyphen",
+            providers: [.apt(["libhyphen-dev"])]),
         // Debian's libcups2-dev ships cups-config but no .pc file, so the module map links "cups" itself.
         .systemLibrary(
             name: "CCups",
@@ -56,7 +60,7 @@ let package = Package(
         // Swift owners of every C object; no unsafe pointer leaves this target.
         .target(
             name: "HandoutBindings",
-            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG", "CQPDF", "PDFFinishing"]),
+            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG", "CQPDF", "CHyphen", "PDFFinishing"]),
 
         // Content → layout → pages → PDF.
         .target(

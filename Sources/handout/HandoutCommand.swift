@@ -13,7 +13,7 @@ struct HandoutCommand: AsyncParsableCommand {
         version: HandoutEngine.version,
         subcommands: [
             ListCommand.self, RenderCommand.self, BookletCommand.self, BatchCommand.self, PreviewCommand.self,
-            PrintCommand.self, PrintersCommand.self, EmailCommand.self, ServeCommand.self, FontsCommand.self,
+            PrintCommand.self, PrintersCommand.self, EmailCommand.self, ServeCommand.self, FontsCommand.self, CheckCommand.self,
         ])
 
     func run() async throws {

@@ -167,8 +167,11 @@ import Testing
         let result = try TestSupport.handout([], in: project)
         #expect(result.status == 0, "\(result.stderr)")
         let written = files(in: project.appendingPathComponent("Output"))
-        #expect(written.count == 9)
+        #expect(written.count == 10)
         #expect(written.contains("booklet.pdf") && written.contains("booklet-imposed.pdf"))
+        // The Spanish edition beside it: every handout has a Spanish version, and the booklet.
+        let spanish = files(in: project.appendingPathComponent("Output/es"))
+        #expect(spanish == (written.filter { $0.hasSuffix(".pdf") && $0 != "booklet-imposed.pdf" }).sorted(), "\(spanish)")
         #expect(result.stdout.contains("Output/booklet.pdf"))
     }
 

@@ -20,6 +20,9 @@ public struct Clinic: Equatable, Sendable {
     public var emailSizeLimit = 10 * 1_048_576
     /// How the clinic writes dates with numbers only (`date_order: mdy | dmy`), when it says.
     public var dateOrder: DateOrder?
+    /// How many months a handout's text stays current after its `updated:` date (`review_months:`,
+    /// default 24); `handout check` calls it overdue after that.
+    public var reviewMonths = 24
     /// The `{{field}}`s its text uses, for personalized copies.
     public var fieldReferences: [FieldReference] = []
     /// Where it was read from, for messages.
@@ -35,7 +38,7 @@ public struct Clinic: Equatable, Sendable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer", "email", "email_size_limit_mb", "date_order"]
+    static let keys = ["name", "phone", "after_hours_phone", "website", "address", "disclaimer", "email", "email_size_limit_mb", "date_order", "review_months"]
 
     /// The disclaimer a handout in `language` prints, and whether it is in that language (an
     /// English disclaimer on a Spanish handout is worth a warning).
@@ -89,6 +92,13 @@ public struct Clinic: Equatable, Sendable {
         }
         for (_, text) in clinic.disclaimers where text.contains("{{") {
             try Personalizer.checkTemplate(text, file: file, line: yaml.entry("disclaimer")?.line ?? 1)
+        }
+        if let months = try yaml.string("review_months") {
+            guard let count = Int(months.trimmed), (1...240).contains(count) else {
+                throw HandoutError(file: file, line: yaml.entry("review_months")?.line, key: "review_months",
+                                   "must be a whole number of months from 1 to 240, such as `review_months: 24`")
+            }
+            clinic.reviewMonths = count
         }
         clinic.fieldReferences = FieldReference.scan(text)
         clinic.file = file

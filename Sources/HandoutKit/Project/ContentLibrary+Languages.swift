@@ -18,6 +18,14 @@ extension ContentLibrary {
         return (String(stem[..<dot]), tag)
     }
 
+    /// The file handout `slug` in `language` is read from: its variant (`SLUG.es.md`) when there
+    /// is one, else its own file (which may or may not be in that language).
+    public func procedureFile(_ slug: String, language: String?) -> URL {
+        guard let language else { return workspace.procedureFile(slug) }
+        let variant = workspace.proceduresFolder.appendingPathComponent("\(slug).\(language).md")
+        return FileManager.default.fileExists(atPath: variant.path) ? variant : workspace.procedureFile(slug)
+    }
+
     /// The languages `slug` is written in: its own file's first, then its variants' in order.
     public func languages(of slug: String, warnings: inout [Warning]) throws -> [String] {
         let base = try procedure(slug, warnings: &warnings).language
