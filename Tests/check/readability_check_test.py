@@ -77,7 +77,8 @@ class ReadabilityAgainstTextstat(unittest.TestCase):
             cls.expected[name] = plain
         result = run("check", "--content", content, "--json")
         assert result.returncode == 0, result.stderr
-        cls.results = {o["name"]: o for o in map(json.loads, result.stdout.splitlines())}
+        # The English versions: textstat 0.7.3 is the reference for English grades (Spanish is checked below).
+        cls.results = {o["name"]: o for o in map(json.loads, result.stdout.splitlines()) if o["language"] == "en"}
 
     @classmethod
     def tearDownClass(cls):
