@@ -57,7 +57,7 @@ extension FrontDeskServer {
         var (form, patient) = try personalize(subject, body)
         do {
             guard !form.hasProblems else { return try await problems(subject, form, request) }
-            let document = try await personalized(subject.request(for: patient))
+            let document = try await personalized(subject.request(for: patient, language: form.language))
             return Reply.attachment(document.bytes, name: document.name)
         } catch let error as HandoutError {
             form.mark(error)
@@ -73,7 +73,7 @@ extension FrontDeskServer {
         let engine = engine, resolution = resolution(try pictureWidth(body["width"], default: 560))
         do {
             guard !form.hasProblems else { return try await problems(subject, form, request) }
-            let documentRequest = subject.request(for: patient)
+            let documentRequest = subject.request(for: patient, language: form.language)
             let bytes = try await pool.perform { worker in
                 try engine.writer.deliver(try engine.png(documentRequest, page: page, resolution: resolution, on: worker), to: .memory).bytes
             }
@@ -116,7 +116,15 @@ extension FrontDeskServer {
 
     /// The empty form for `subject`: the standard fields and every field its content uses.
     func form(for subject: FormSubject) throws -> PatientForm {
-        PatientForm(references: subject.procedures.flatMap(\.fieldReferences) + (try engine.library.clinic().fieldReferences))
+        // Only languages every chosen handout has: a booklet is never half in another language.
+        var languages: [String]?
+        for procedure in subject.procedures {
+            var ignored: [Warning] = []
+            let own = (try? engine.library.languages(of: procedure.slug, warnings: &ignored)) ?? [procedure.language]
+            languages = languages.map { $0.filter(own.contains) } ?? own
+        }
+        return PatientForm(references: subject.procedures.flatMap(\.fieldReferences) + (try engine.library.clinic().fieldReferences),
+                           languages: languages ?? [])
     }
 
     /// The form as sent, and its patient (nil for an empty form, or when a field has a problem).
@@ -206,11 +214,13 @@ enum FormSubject {
         }
     }
 
-    /// The document the form asks for, for `patient` (nil: the generic copy).
-    func request(for patient: Patient?) -> DocumentRequest {
-        switch self {
+    /// The document the form asks for, for `patient` (nil: the generic copy), in `language`.
+    func request(for patient: Patient?, language: String? = nil) -> DocumentRequest {
+        var request = switch self {
         case let .handout(procedure): DocumentRequest(.handout(procedure.slug), patient: patient)
         case let .booklet(procedures): DocumentRequest(.booklet(procedures.map(\.slug)), patient: patient)
         }
+        request.language = language
+        return request
     }
 }

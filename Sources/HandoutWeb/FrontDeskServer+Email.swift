@@ -18,6 +18,7 @@ extension FrontDeskServer {
 
         var draft = EmailRequest(slugs: procedures.map(\.slug), patient: patient)
         draft.to = to
+        draft.language = form.language
         draft.asBooklet = procedures.count > 1
         draft.lock = password.map { .password($0) }
         let engine = engine, asked = draft

@@ -20,7 +20,7 @@ extension FrontDeskServer {
         let sides = PrintSides(rawValue: body["sides"] ?? "one-sided") ?? .oneSided
         if form.hasProblems { return formProblems(form) }
         let order = PrintOrder(printer: printer, copies: copies, sides: sides)
-        let documentRequest = subject.request(for: patient)
+        let documentRequest = subject.request(for: patient, language: form.language)
         let engine = engine
         do {
             let (pages, receipt) = try await pool.perform { worker in

@@ -82,6 +82,12 @@ enum PageTemplates {
             {{#error}}<p class="error" id="e-{{name}}">{{error}}</p>{{/error}}
           </div>
           {{/fields}}
+          {{#hasLanguages}}
+          <div class="field">
+            <label for="f-language">Language of the handout</label>
+            <select id="f-language" name="language">{{#languages}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/languages}}</select>
+          </div>
+          {{/hasLanguages}}
           <div class="actions">
             <label class="page-pick">Page <select name="page">{{#pageChoices}}<option value="{{.}}">{{.}}</option>{{/pageChoices}}</select></label>
             <button type="submit" formaction="{{previewAction}}" formtarget="preview" class="secondary">Preview</button>

@@ -1,3 +1,4 @@
+import Foundation
 import HandoutKit
 
 /// The personalize form: the inputs it shows (the standard patient fields, then any field the
@@ -18,15 +19,20 @@ struct PatientForm {
     }
 
     /// Form names that are not patient fields.
-    static let controls: Set = ["procedures", "printer", "copies", "sides", "page", "width", "q"]
+    static let controls: Set = ["procedures", "printer", "copies", "sides", "page", "width", "q", "language"]
 
     private(set) var fields: [Field]
+    /// The languages every chosen handout is written in, its own first; a choice shows when there are two or more.
+    private(set) var languages: [String] = []
+    /// The one picked; nil: each handout as its own file is written.
+    private(set) var language: String?
     /// Problems not tied to one input.
     private(set) var messages: [String] = []
     private var others: [String: String] = [:]
 
     /// The inputs for handouts that use `references`; fields they need outside a section are required.
-    init(references: [FieldReference]) {
+    init(references: [FieldReference], languages: [String] = []) {
+        self.languages = languages
         fields = [
             Field(name: "patient_name", label: "Patient name", kind: .text, required: true, maxLength: 100),
             Field(name: "procedure_date", label: "Procedure date", kind: .date, maxLength: 10),
@@ -48,6 +54,13 @@ struct PatientForm {
     /// Takes the typed values; names that are neither inputs nor controls are kept as extra fields.
     mutating func fill(from form: FormBody) {
         for index in fields.indices { fields[index].value = form[fields[index].name] ?? "" }
+        if let asked = form["language"], !asked.isEmpty {
+            if languages.contains(asked) {
+                language = asked
+            } else {
+                messages.append("These handouts are not written in “\(asked.prefix(20))”; pick one of the languages offered.")
+            }
+        }
         for (name, value) in form.values where !Self.controls.contains(name) && !fields.contains(where: { $0.name == name }) {
             others[name] = value
         }
@@ -125,6 +138,12 @@ struct PatientForm {
             },
             "messages": messages,
             "hasMessages": !messages.isEmpty,
+            "hasLanguages": languages.count > 1,
+            "languages": languages.enumerated().map { index, code -> [String: Any] in
+                // Each language named in itself ("español"), as a patient would look for it.
+                let name = Locale(identifier: code).localizedString(forLanguageCode: code) ?? code
+                return ["code": code, "name": name.capitalizedFirst, "selected": language.map { $0 == code } ?? (index == 0)]
+            },
         ]
     }
 }

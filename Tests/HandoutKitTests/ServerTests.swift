@@ -127,6 +127,30 @@ import Testing
         #expect(tree(content.deletingLastPathComponent()) == before, "files appeared in the project")
     }
 
+    /// A handout written in two languages offers the choice on its form; the copy, its preview
+    /// and its email draft come in the language picked. A basket offers only what all its handouts have.
+    @Test func thePatientsLanguageIsAChoiceOnTheForm() throws {
+        let content = try project()
+        let server = try TestServer(content: content)
+        let page = try server.request("/handouts/epidural-steroid-injection")
+        #expect(page.text.contains("<select id=\"f-language\" name=\"language\"><option value=\"en\" selected>English</option><option value=\"es\">Español</option></select>"), "\(page.text)")
+        // The fixture's handouts are English only: no choice to make.
+        #expect(!(try server.request("/handouts/prep")).text.contains("f-language"))
+
+        let pdf = try server.post("/handouts/epidural-steroid-injection/pdf", patient + [("language", "es")])
+        #expect(pdf.status == 200, "\(pdf.text)")
+        let spanish = try text(ofPDF: pdf.body)
+        #expect(spanish.contains("PREPARADO PARA") && spanish.contains("jueves, 3 de diciembre de 2026") && spanish.contains("7:30 a. m."), "\(spanish)")
+        #expect(spanish.contains("Inyección epidural de esteroides"))
+
+        let english = try text(ofPDF: try server.post("/handouts/epidural-steroid-injection/pdf", patient).body)
+        #expect(english.contains("PREPARED FOR") && english.contains("Thursday, December 3, 2026"))
+
+        let refused = try server.post("/handouts/prep/pdf", patient + [("room", "12"), ("language", "es")])
+        #expect(refused.status == 400)
+        #expect(refused.text.contains("not written in"))
+    }
+
     @Test func aBadFieldShowsTheFormAgainWithTheMessageBesideIt() throws {
         let server = try TestServer(content: try project())
         let bad = try server.post("/handouts/plain/pdf", [("patient_name", Self.secret), ("procedure_date", "03/12/2026")])
