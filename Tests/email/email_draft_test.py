@@ -86,6 +86,29 @@ class EmailDrafts(unittest.TestCase):
         os.remove(out)
         return data
 
+    def test_a_spanish_draft_is_spanish_from_subject_to_attachment(self):
+        draft = os.path.join(self.work, "es.eml")
+        result = run("email", "epidural-steroid-injection", "--language", "es", "--content", self.content,
+                     "--to", "zoe@example.org", "--output", draft, "--password-field", "date_of_birth", *field_options())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        message = self.parse(draft)
+        self.assert_private(message)
+        self.assertEqual(message["Subject"], "Información sobre su procedimiento de Riverside Interventional Radiology")
+        body = message.get_body(("plain",)).get_content()
+        self.assertIn("Estimado/a Zoë Okonkwo-Brontë:", body)
+        self.assertIn("Protegimos el archivo con una contraseña", body)
+        self.assertIn("Por ejemplo, 4 de julio de 1980 es 07041980.", body)
+        for english in ("Dear", "Thank you", "password", "locked", "July"):
+            self.assertNotIn(english, body)
+        files = self.attachments(message)
+        self.assertEqual(sorted(files), ["epidural-steroid-injection.pdf"])
+        path = os.path.join(self.work, "es.pdf")
+        with open(path, "wb") as f:
+            f.write(files["epidural-steroid-injection.pdf"])
+        text = subprocess.run(["pdftotext", "-upw", "03071961", path, "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("PREPARADO PARA", text)
+        self.assertIn("Inyección epidural de esteroides", text)
+
     def test_a_draft_for_two_handouts_carries_the_same_pdfs_as_render(self):
         draft = os.path.join(self.work, "two.eml")
         result = run("email", "epidural-steroid-injection", "facet-joint-injection", "--content", self.content,

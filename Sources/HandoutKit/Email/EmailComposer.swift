@@ -17,8 +17,12 @@ public struct EmailComposer: Sendable {
         }
         let from = try sender(request, clinic: clinic)
         if let to = request.to, let problem = EmailAddress.problem(to) { throw HandoutError(file: "the To address", problem) }
-        let subject = try self.subject(request, clinic: clinic)
-        let (password, note) = try lock(request, clinic: clinic)
+        // The words are in the attachments' language: the one asked for, else the first handout's.
+        var ignored: [Warning] = []
+        let language = try request.language ?? engine.library.procedure(request.slugs[0], warnings: &ignored).language
+        let strings = try engine.library.strings(for: language)
+        let subject = try self.subject(request, clinic: clinic, strings: strings)
+        let (password, note) = try lock(request, clinic: clinic, strings: strings)
 
         let patient = try patientForHandouts(request)
         var attachments: [MIMEMessage.Attachment] = []
@@ -36,7 +40,7 @@ public struct EmailComposer: Sendable {
             attachments.append(MIMEMessage.Attachment(fileName: fileName, bytes: delivered.bytes))
         }
 
-        let template = try engine.library.emailTemplate()
+        let template = try engine.library.emailTemplate(strings)
         let body = try template.body(patient: request.patient, clinic: clinic, lockNote: note.map { $0(attachments.count) })
         let message = MIMEMessage(
             from: MIMEMessage.Mailbox(name: clinic.name, address: from),
@@ -49,7 +53,7 @@ public struct EmailComposer: Sendable {
                 "would be \(Self.size(bytes.count)) with its attachments, over the \(Self.size(clinic.emailSizeLimit)) limit for email (most mail servers take 10 MB; clinic.yaml's email_size_limit_mb sets it); attach fewer handouts and send the rest in a second email")
         }
         return Document(
-            format: .eml, bytes: bytes, pages: 0, language: "en",
+            format: .eml, bytes: bytes, pages: 0, language: language,
             structure: nil, isPersonal: true, name: "email.eml")
     }
 
@@ -79,8 +83,8 @@ public struct EmailComposer: Sendable {
 
     /// The subject shows in every inbox list and notification, so it never holds a patient's
     /// details; one line of at most 200 characters.
-    private func subject(_ request: EmailRequest, clinic: Clinic) throws -> String {
-        guard let subject = request.subject else { return "Your procedure information from \(clinic.name)" }
+    private func subject(_ request: EmailRequest, clinic: Clinic, strings: StringCatalog) throws -> String {
+        guard let subject = request.subject else { return strings.text(.emailSubject, ["clinic": clinic.name]) }
         guard !subject.contains(where: \.isNewline), (1...200).contains(subject.count) else {
             throw HandoutError(file: "the subject", "must be one line of 1 to 200 characters")
         }
@@ -94,17 +98,15 @@ public struct EmailComposer: Sendable {
 
     /// The attachments' password and the sentence that tells the patient how to open them
     /// (given the number of attachments), never the password itself.
-    private func lock(_ request: EmailRequest, clinic: Clinic) throws -> (String?, ((Int) -> String)?) {
+    private func lock(_ request: EmailRequest, clinic: Clinic, strings: StringCatalog) throws -> (String?, ((Int) -> String)?) {
         guard let lock = request.lock else { return (nil, nil) }
-        let intro = { (count: Int) in
-            "We locked the \(count == 1 ? "attachment" : "attachments") with a password to keep your information private."
-        }
+        let intro = { (count: Int) in strings.text(count == 1 ? .emailLockedOne : .emailLockedMany) }
         switch lock {
         case let .password(password):
             guard !password.isEmpty, password.count <= 127 else {
                 throw HandoutError(file: "--password", "must be 1 to 127 characters")
             }
-            return (password, { "\(intro($0)) Use the password we gave you at your visit or on the phone. We never send it by email." })
+            return (password, { "\(intro($0)) \(strings.text(.emailPasswordGiven))" })
         case let .field(name):
             guard let value = request.patient?.fields[name], !value.isEmpty else {
                 throw HandoutError(file: "--password-field", key: name, "is not one of the patient's fields; add --field \(name)=...")
@@ -122,10 +124,12 @@ public struct EmailComposer: Sendable {
                 // A date is typed the way patients are used to: eight digits, month first.
                 let digits = zeroPadded(day.month, width: 2) + zeroPadded(day.day, width: 2) + zeroPadded(day.year, width: 4)
                 // The example must never be the password itself.
-                let example = digits == "07041980" ? "March 7, 1961 is 03071961" : "July 4, 1980 is 07041980"
-                return (digits, { "\(intro($0)) The password is your \(words) as 8 numbers: month, day and year. For example, \(example)." })
+                let (example, exampleDigits) = digits == "07041980"
+                    ? (CalendarDate(year: 1961, month: 3, day: 7)!, "03071961") : (CalendarDate(year: 1980, month: 7, day: 4)!, "07041980")
+                let sentence = strings.text(.emailPasswordDate, ["field": words, "example": strings.dates.long(example), "digits": exampleDigits])
+                return (digits, { "\(intro($0)) \(sentence)" })
             }
-            return (value, { "\(intro($0)) The password is your \(words), written the way you gave it to us." })
+            return (value, { "\(intro($0)) \(strings.text(.emailPasswordField, ["field": words]))" })
         }
     }
 

@@ -43,10 +43,11 @@ struct EmailTemplate: Sendable {
 
         """
 
-    /// `email.md` in the content folder, or the standard words when there is none.
-    static func load(from url: URL) throws -> EmailTemplate {
+    /// `email.md` (or its version in the catalog's language, `email.es.md`) in the content
+    /// folder, or the catalog's standard words when there is none.
+    static func load(from url: URL, strings: StringCatalog = .english) throws -> EmailTemplate {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return try EmailTemplate(text: standard, file: "the standard email text")
+            return try EmailTemplate(text: strings.text(.emailBody), file: "the standard email text")
         }
         return try EmailTemplate(text: try SourceText.read(url, what: "the email text", maximumBytes: 64 * 1024), file: DisplayPath.of(url))
     }

@@ -14,6 +14,9 @@ public struct StringCatalog: Equatable, Sendable {
         case questions, phone
         case yourProcedures = "your_procedures", preparedForYouBy = "prepared_for_you_by"
         case writeIn = "write_in"
+        case emailSubject = "email_subject", emailBody = "email_body"
+        case emailLockedOne = "email_locked_one", emailLockedMany = "email_locked_many"
+        case emailPasswordGiven = "email_password_given", emailPasswordDate = "email_password_date", emailPasswordField = "email_password_field"
     }
 
     /// The language tag the catalog is for ("es").
@@ -49,6 +52,13 @@ public struct StringCatalog: Equatable, Sendable {
         .questions: "Questions? We are here to help.", .phone: "Phone",
         .yourProcedures: "Your procedures", .preparedForYouBy: "Prepared for you by {clinic}",
         .writeIn: "__________",
+        .emailSubject: "Your procedure information from {clinic}",
+        .emailBody: EmailTemplate.standard,
+        .emailLockedOne: "We locked the attachment with a password to keep your information private.",
+        .emailLockedMany: "We locked the attachments with a password to keep your information private.",
+        .emailPasswordGiven: "Use the password we gave you at your visit or on the phone. We never send it by email.",
+        .emailPasswordDate: "The password is your {field} as 8 numbers: month, day and year. For example, {example} is {digits}.",
+        .emailPasswordField: "The password is your {field}, written the way you gave it to us.",
     ])
 
     /// Reads a catalog, checking that it has every key, no unknown one, and a locale Foundation knows.

@@ -63,11 +63,16 @@ public final class ContentLibrary: Sendable {
         }
     }
 
-    /// The words of email drafts: `email.md`, or the standard ones while there is none.
-    func emailTemplate() throws -> EmailTemplate {
+    /// The words of email drafts in `strings`' language: `email.LANG.md`, `email.md` for English,
+    /// or the catalog's standard ones while there is none.
+    func emailTemplate(_ strings: StringCatalog = .english) throws -> EmailTemplate {
         var none: [Warning] = []
-        let file = workspace.content.appendingPathComponent("email.md")
-        return try emailTexts.value(for: file, warnings: &none) { (try EmailTemplate.load(from: file), [], []) }
+        let own = workspace.content.appendingPathComponent("email.\(strings.language).md")
+        let file = FileManager.default.fileExists(atPath: own.path) || !Languages.same(strings.language, "en")
+            ? own : workspace.content.appendingPathComponent("email.md")
+        // Keyed by the file and the catalog: the standard words differ by language.
+        let key = URL(fileURLWithPath: file.path + "#\(strings.digest)")
+        return try emailTexts.value(for: key, warnings: &none) { (try EmailTemplate.load(from: file, strings: strings), [file], []) }
     }
 
     /// Whether the project defines a booklet (`booklet.yaml`).
