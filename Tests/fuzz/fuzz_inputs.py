@@ -117,6 +117,10 @@ class Fuzzer:
             return [self.handout, "render", "epidural-steroid-injection", "--layout", layout, "--content", content, "--output", output]
         if relative.startswith("procedures/"):
             slug = os.path.basename(relative)[:-3]
+            # A language variant (SLUG.es.md) is made with --language, as a clinic would.
+            stem, _, language = slug.rpartition(".")
+            if stem and language.isalpha() and len(language) in (2, 3):
+                return [self.handout, "render", stem, "--language", language, "--content", content, "--output", output]
             return [self.handout, "render", slug, "--content", content, "--output", output]
         return [self.handout, "render", "epidural-steroid-injection", "--content", content, "--output", output]
 
