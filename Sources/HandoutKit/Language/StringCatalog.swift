@@ -23,6 +23,8 @@ public struct StringCatalog: Equatable, Sendable {
     public var language: String
     /// The locale dates and times are written in ("es": "jueves, 3 de diciembre de 2026").
     public var locale: String
+    /// English words standing in for a language that has no catalog.
+    public var isStandIn = false
     private var texts: [Key: String]
 
     /// The words of `key`, with its `{fields}` filled in from `values`.

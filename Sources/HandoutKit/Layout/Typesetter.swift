@@ -30,10 +30,10 @@ public final class Typesetter {
     var width: Double { theme.bodyRect.width }
     var metrics: ThemeMetrics { theme.metrics }
 
-    /// `firstTagID` keeps structure ids of boxes made by different typesetters for one page apart.
     /// The fixed words this typesetter prints ("Important", "ILLUSTRATION"), in the text's language.
     public var strings: StringCatalog
 
+    /// `firstTagID` keeps structure ids of boxes made by different typesetters for one page apart.
     public init(theme: Theme, shaper: TextShaper, language: String = "en", strings: StringCatalog = .english, firstTagID: Int = 0) {
         self.theme = theme
         self.shaper = shaper

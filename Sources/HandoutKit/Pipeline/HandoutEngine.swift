@@ -116,7 +116,9 @@ public final class HandoutEngine: Sendable {
             let strings = try library.strings(for: booklet.language)
             var catalogs: [String: StringCatalog] = [:]
             for language in Set(procedures.values.map(\.language)).sorted() { catalogs[language] = try library.strings(for: language) }
-            for catalog in [strings] + catalogs.values.sorted(by: { $0.language < $1.language }) {
+            // Once per language, the booklet's own and its handouts'.
+            var said = Set<String>()
+            for catalog in [strings] + catalogs.values.sorted(by: { $0.language < $1.language }) where said.insert(catalog.language).inserted {
                 warnings += [library.missingStrings(catalog), Self.disclaimerWarning(clinic, language: catalog.language)].compactMap { $0 }
             }
             composition = try worker.booklet(

@@ -77,14 +77,13 @@ extension ContentLibrary {
         }
         var english = StringCatalog.english
         english.language = language
+        english.isStandIn = !Languages.same(language, "en")
         return english
     }
 
     /// A warning when `catalog` is English standing in for another language.
     public func missingStrings(_ catalog: StringCatalog) -> Warning? {
-        guard !Languages.same(catalog.language, "en"), catalog.digest == { var e = StringCatalog.english; e.language = catalog.language; return e.digest }() else {
-            return nil
-        }
+        guard catalog.isStandIn else { return nil }
         let file = workspace.layoutFolders.first.map { DisplayPath.of($0.appendingPathComponent("strings/\(catalog.language).yaml")) } ?? "strings/\(catalog.language).yaml"
         return Warning(file: file, "no \(Languages.name(catalog.language)) words for labels and page numbers, so they print in English; copy strings/en.yaml from Handout's Layouts to this file and translate it")
     }
