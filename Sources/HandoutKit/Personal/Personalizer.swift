@@ -9,8 +9,6 @@ public final class Personalizer {
     /// Compiled once per distinct piece of text, then reused for every patient this personalizer sees.
     private var templates: [String: MustacheTemplate] = [:]
 
-    /// Printed where a generic copy has a patient field: a line to write on.
-    public static let writeIn = "__________"
 
     public init(values: [String: Any] = [:]) { self.values = values }
 
@@ -18,8 +16,8 @@ public final class Personalizer {
     /// field they use is given; for the clinic's generic copy (nil), with a write-in line where a
     /// patient field goes and its `{{#field}}` sections left out. Title and summary are never
     /// filled in (they are the PDF's metadata).
-    /// Dates and times read as `dates` writes them (the handout's language).
-    public func fill(_ procedure: Procedure, clinic: Clinic, for patient: Patient?, dates: DateWriter = .english) throws -> (Procedure, Clinic) {
+    /// Dates, times and write-in lines read as `strings` writes them (the handout's language).
+    public func fill(_ procedure: Procedure, clinic: Clinic, for patient: Patient?, strings: StringCatalog = .english) throws -> (Procedure, Clinic) {
         let sources = [(procedure.file, procedure.fieldReferences), (clinic.file, clinic.fieldReferences)]
         guard sources.contains(where: { !$0.1.isEmpty }) else { return (procedure, clinic) }
         let clinicValues = clinic.fieldValues
@@ -34,7 +32,7 @@ public final class Personalizer {
             }
             if let patient, let missing = Self.missingFields(patient, references: references, file: file).first { throw missing }
         }
-        var filled: [String: Any] = patient?.displayValues(dates) ?? Self.writeIns(for: sources.flatMap(\.1))
+        var filled: [String: Any] = patient?.displayValues(strings.dates) ?? Self.writeIns(for: sources.flatMap(\.1), line: strings.text(.writeIn))
         filled["clinic"] = clinicValues
         values = filled
         var copy = procedure
@@ -88,9 +86,10 @@ public final class Personalizer {
 
     /// A write-in line for each patient field used outside a section; fields used only to open a
     /// section stay unset, so the section is left out.
-    static func writeIns(for references: [FieldReference]) -> [String: Any] {
+    /// A line to write on (`line`) where a generic copy has a patient field.
+    static func writeIns(for references: [FieldReference], line: String) -> [String: Any] {
         var values: [String: Any] = [:]
-        for reference in references where reference.required && !reference.isClinicField { values[reference.name] = writeIn }
+        for reference in references where reference.required && !reference.isClinicField { values[reference.name] = line }
         return values
     }
 

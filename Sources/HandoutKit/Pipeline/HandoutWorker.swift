@@ -28,7 +28,7 @@ public final class HandoutWorker {
     /// `strings` are the fixed words in the handout's language.
     func handout(_ procedure: Procedure, clinic: Clinic, patient: Patient?, strings: StringCatalog = .english) throws -> Composition {
         let date = try DocumentDate.resolve(updated: procedure.updated)
-        let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient, dates: strings.dates)
+        let (filled, shown) = try personalizer.fill(procedure, clinic: clinic, for: patient, strings: strings)
         var layout = HandoutLayout(theme: theme, shaper: shaper, cache: cache)
         layout.strings = strings
         let document = try layout.layout(filled, clinic: shown, date: date?.day, patient: patient)
@@ -53,8 +53,7 @@ public final class HandoutWorker {
         var procedures = procedures, shown = clinic
         let date = try DocumentDate.resolve(updated: procedures.values.compactMap(\.updated).max())
         for (slug, procedure) in procedures {
-            let dates = (catalogs[procedure.language] ?? strings).dates
-            (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient, dates: dates)
+            (procedures[slug], shown) = try personalizer.fill(procedure, clinic: clinic, for: patient, strings: catalogs[procedure.language] ?? strings)
         }
         let document = try BookletLayout(theme: theme, shaper: shaper, strings: strings, catalogs: catalogs)
             .layout(booklet, procedures: procedures, clinic: shown, date: date?.day, patient: patient)
