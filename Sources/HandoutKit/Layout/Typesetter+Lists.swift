@@ -37,12 +37,13 @@ extension Typesetter {
         return result
     }
 
-    /// Wide enough for the list's longest number ("100." as well as "9."), measured in the
-    /// body font's widest digit so no number of that length is cut off, without shaping every
-    /// number of a long list first; never more than half the column.
+    /// Wide enough for the list's longest number ("100." as well as "9."), measured as that
+    /// many 8s, the widest digit in most fonts (and as wide as any in fonts with tabular
+    /// figures), so no number of that length is cut off without shaping every number of a long
+    /// list first; never more than half the column.
     private func numberColumnWidth(start: Int, count: Int, indent: Double) -> Double {
         let digits = String(start + max(count - 1, 0)).count
-        let widest = shaper.shape(StyledText(String(repeating: widestDigit, count: digits) + "."), style: bodyStyle, width: width - indent)
+        let widest = shaper.shape(StyledText(String(repeating: "8", count: digits) + "."), style: bodyStyle, width: width - indent)
         let needed = (widest.lineWidth(0) + metrics.lists.numberGap).rounded(.up)
         return min(max(metrics.lists.numberWidth, needed), (width - indent) / 2)
     }

@@ -21,10 +21,6 @@ public final class Typesetter {
     /// Index of the block, in the last `boxes(for:)` call, where `heightBudget` ran out.
     public private(set) var budgetRanOutAt: Int?
     var isOverBudget: Bool { spentHeight > heightBudget }
-    /// The body font's widest digit, measured once, for sizing list number columns.
-    lazy var widestDigit: String = (0...9)
-        .map { (digit: String($0), width: shaper.shape(StyledText(String($0)), style: bodyStyle, width: width).lineWidth(0)) }
-        .max { $0.width < $1.width }?.digit ?? "0"
 
     /// Width of the text column.
     var width: Double { theme.bodyRect.width }

@@ -66,7 +66,7 @@ extension ContentLibrary {
     /// `es` for `es-US`) from the layout folders. Without one, English words, which `missingStrings`
     /// says once per document.
     public func strings(for language: String) throws -> StringCatalog {
-        let candidates = [language, Languages.primary(language)]
+        let candidates = language == Languages.primary(language) ? [language] : [language, Languages.primary(language)]
         for folder in workspace.layoutFolders {
             for tag in candidates {
                 let url = folder.appendingPathComponent("strings/\(tag).yaml")
