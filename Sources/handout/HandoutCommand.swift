@@ -5,7 +5,7 @@ import HandoutKit
 
 /// `handout`: with no subcommand, renders every handout in Content/ into Output/.
 @main
-struct HandoutCommand: AsyncParsableCommand {
+struct HandoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handout",
         abstract: "Lay out patient handouts as print-ready PDFs.",
@@ -16,7 +16,7 @@ struct HandoutCommand: AsyncParsableCommand {
             PrintCommand.self, PrintersCommand.self, EmailCommand.self, ServeCommand.self, FontsCommand.self, CheckCommand.self,
         ])
 
-    func run() async throws {
+    func run() throws {
         try Console.guarded {
             let engine = try HandoutEngine(workspace: Workspace(), writer: DocumentWriter(report: Console.warn))
             let worker = try engine.makeWorker()
