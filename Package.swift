@@ -46,7 +46,7 @@ let package = Package(
         .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev"])]),
-        // Debian's libcups2-dev ships cups-config but no .pc file, so the module map links "cups" itself.
+        // Debian's libcups2-dev ships cups-config but no .pc file; the shim opens libcups on first use.
         .systemLibrary(
             name: "CCups",
             providers: [.apt(["libcups2-dev"])]),

@@ -15,8 +15,9 @@ public enum Cups {
     /// - Throws: `PrintError` `.schedulerUnavailable` when no scheduler answers, saying how to start it.
     ///   An empty list would read as "no printers set up" and send the user to the wrong fix.
     public static func destinations(server: String? = nil) throws -> [PrinterStatus] {
-        cupsSetServer(server)
-        defer { cupsSetServer(nil) }
+        try requireLibrary()
+        handout_cupsSetServer(server)
+        defer { handout_cupsSetServer(nil) }
         let scheduler = try CupsConnection.scheduler()
         let statuses = try DestinationList(from: scheduler).statuses
         let messages = IPPResponse.printerStateMessages(on: scheduler)
@@ -24,6 +25,13 @@ public enum Cups {
             var status = status
             status.message = status.message ?? messages[queueName(status.name)]
             return status
+        }
+    }
+
+    /// libcups is opened on first use (see CCups' shim), so a machine without it can still render.
+    static func requireLibrary() throws {
+        guard handout_cups_available() != 0 else {
+            throw PrintError(.schedulerUnavailable, "cannot print: libcups is not installed; install the Debian package libcups2")
         }
     }
 
@@ -51,8 +59,9 @@ public enum Cups {
         guard pdf.starts(with: Array("%PDF-".utf8)) else {
             throw PrintError(.invalidJob, "nothing to print: the document is \(pdf.isEmpty ? "empty" : "not a PDF")")
         }
-        cupsSetServer(server)
-        defer { cupsSetServer(nil) }
+        try requireLibrary()
+        handout_cupsSetServer(server)
+        defer { handout_cupsSetServer(nil) }
         let (target, connection) = try resolve(destination)
         let job = PrintJob(
             destination: target, connection: connection, title: jobName(title), copies: copies, sides: sides)

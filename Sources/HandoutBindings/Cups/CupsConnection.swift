@@ -13,18 +13,18 @@ final class CupsConnection {
     private init(taking pointer: OpaquePointer) {
         self.pointer = pointer
         // A nil callback makes libcups give up when the timeout passes instead of asking whether to wait on.
-        httpSetTimeout(pointer, Self.ioTimeoutSeconds, nil, nil)
+        handout_httpSetTimeout(pointer, Self.ioTimeoutSeconds, nil, nil)
     }
 
-    deinit { httpClose(pointer) }
+    deinit { handout_httpClose(pointer) }
 
     /// Connects to the scheduler libcups is configured for on this thread (cupsSetServer, CUPS_SERVER,
     /// client.conf, else the local socket), so that a dead scheduler is reported before any request.
     static func scheduler() throws -> CupsConnection {
-        let host = String(cString: cupsServer())
-        let place = host.hasPrefix("/") ? host : "\(host):\(ippPort())"
-        guard let raw = httpConnect2(
-            host, ippPort(), nil, AF_UNSPEC, cupsEncryption(), 1, connectTimeoutMilliseconds, nil)
+        let host = String(cString: handout_cupsServer())
+        let place = host.hasPrefix("/") ? host : "\(host):\(handout_ippPort())"
+        guard let raw = handout_httpConnect2(
+            host, handout_ippPort(), nil, AF_UNSPEC, handout_cupsEncryption(), 1, connectTimeoutMilliseconds, nil)
         else {
             throw PrintError(
                 .schedulerUnavailable,
@@ -38,7 +38,7 @@ final class CupsConnection {
     ///
     /// Queues are not reached this way: cupsConnectDest would connect to the host in the queue's
     /// printer-uri-supported (CUPS answers "localhost"), and cupsCopyDestInfo then compares that name
-    /// with cupsServer() letter by letter; with CUPS_SERVER=127.0.0.1:PORT they differ, libcups takes
+    /// with handout_cupsServer() letter by letter; with CUPS_SERVER=127.0.0.1:PORT they differ, libcups takes
     /// the scheduler for the device and asks it for the device URI: "The printer or class does not
     /// exist." Queues use `scheduler()`, which is what libcups's own default connection does.
     ///
@@ -47,20 +47,20 @@ final class CupsConnection {
     /// success as false), so the socket itself decides.
     static func device(of destination: Destination) throws -> CupsConnection {
         var resource = [CChar](repeating: 0, count: 1024)
-        guard let raw = cupsConnectDest(
+        guard let raw = handout_cupsConnectDest(
             destination.pointer, UInt32(CUPS_DEST_FLAGS_DEVICE), connectTimeoutMilliseconds, nil,
             &resource, resource.count, nil, nil)
         else {
             throw destination.unreachable(CupsLastError.message)  // the address did not resolve
         }
         let connection = CupsConnection(taking: raw)  // owns it now, so the throw below still closes it
-        guard httpGetFd(raw) >= 0 else { throw destination.unreachable(connection.failure) }
+        guard handout_httpGetFd(raw) >= 0 else { throw destination.unreachable(connection.failure) }
         return connection
     }
 
     /// Why the last operation on this connection failed, in the system's words.
     var failure: String {
-        let code = httpError(pointer)
+        let code = handout_httpError(pointer)
         return code == 0 ? "no answer" : Self.reason(String(cString: strerror(code)))
     }
 

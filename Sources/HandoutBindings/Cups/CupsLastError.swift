@@ -5,12 +5,12 @@ import CCups
 /// libcups keeps it per thread, so read it right after the failing call, on the same thread:
 /// every entry point in this folder is synchronous for that reason.
 enum CupsLastError {
-    static var status: ipp_status_t { cupsLastError() }
+    static var status: ipp_status_t { handout_cupsLastError() }
 
-    /// cupsLastErrorString(), or the status's name when libcups left no message.
+    /// handout_cupsLastErrorString(), or the status's name when libcups left no message.
     static var message: String {
-        if let text = cupsLastErrorString(), text.pointee != 0 { return String(cString: text) }
-        return String(cString: ippErrorString(cupsLastError()))
+        if let text = handout_cupsLastErrorString(), text.pointee != 0 { return String(cString: text) }
+        return String(cString: handout_ippErrorString(handout_cupsLastError()))
     }
 
     /// True for IPP's successful-* statuses (0x0000 to 0x00FF).

@@ -13,11 +13,11 @@ final class Destination {
         self.isQueue = isQueue
     }
 
-    deinit { cupsFreeDests(1, pointer) }
+    deinit { handout_cupsFreeDests(1, pointer) }
 
     /// A printer reached directly over IPP, with no scheduler in between.
     static func printer(uri: String) throws -> Destination {
-        guard let raw = cupsGetDestWithURI(nil, uri) else {
+        guard let raw = handout_cupsGetDestWithURI(nil, uri) else {
             throw PrintError(
                 .invalidJob, "\(uri) is not a printer address (\(CupsLastError.message)): use ipp://HOST:PORT/PATH")
         }
@@ -27,7 +27,7 @@ final class Destination {
     /// The scheduler's queue `name` (`name/instance` for an lpoptions instance), or nil if it has none.
     static func queue(named name: String, on scheduler: CupsConnection) throws -> Destination? {
         let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
-        if let raw = cupsGetNamedDest(scheduler.pointer, parts[0], parts.count > 1 ? parts[1] : nil) {
+        if let raw = handout_cupsGetNamedDest(scheduler.pointer, parts[0], parts.count > 1 ? parts[1] : nil) {
             return Destination(taking: raw, label: name, isQueue: true)
         }
         guard CupsLastError.status == IPP_STATUS_ERROR_NOT_FOUND else {
@@ -40,7 +40,7 @@ final class Destination {
 
     /// One of the attributes CUPS copied into the destination's options (printer-state, device-uri, ...).
     func option(_ name: String) -> String? {
-        cupsGetOption(name, pointer.pointee.num_options, pointer.pointee.options).map { String(cString: $0) }
+        handout_cupsGetOption(name, pointer.pointee.num_options, pointer.pointee.options).map { String(cString: $0) }
     }
 
     /// Refuses a stopped queue, which would hold the job instead of printing it.

@@ -7,7 +7,7 @@ final class DestinationInfo {
     private let connection: CupsConnection
 
     init(for destination: Destination, over connection: CupsConnection) throws {
-        guard let raw = cupsCopyDestInfo(connection.pointer, destination.pointer) else {
+        guard let raw = handout_cupsCopyDestInfo(connection.pointer, destination.pointer) else {
             throw PrintError(
                 .unreachable,
                 "\(destination.label) did not say what it supports (\(CupsLastError.message)): "
@@ -18,10 +18,10 @@ final class DestinationInfo {
         self.connection = connection
     }
 
-    deinit { cupsFreeDestInfo(pointer) }
+    deinit { handout_cupsFreeDestInfo(pointer) }
 
     /// Whether the destination accepts `value` for the job attribute `option` (e.g. sides).
     func supports(_ option: String, _ value: String) -> Bool {
-        cupsCheckDestSupported(connection.pointer, destination.pointer, pointer, option, value) != 0
+        handout_cupsCheckDestSupported(connection.pointer, destination.pointer, pointer, option, value) != 0
     }
 }

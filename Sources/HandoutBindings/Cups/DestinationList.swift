@@ -7,7 +7,7 @@ final class DestinationList {
 
     init(from scheduler: CupsConnection) throws {
         var raw: UnsafeMutablePointer<cups_dest_t>?
-        count = cupsGetDests2(scheduler.pointer, &raw)
+        count = handout_cupsGetDests2(scheduler.pointer, &raw)
         pointer = raw
         // No queues at all is a normal answer (NOT_FOUND); any other failure is the scheduler's.
         let status = CupsLastError.status
@@ -17,7 +17,7 @@ final class DestinationList {
         }
     }
 
-    deinit { cupsFreeDests(count, pointer) }
+    deinit { handout_cupsFreeDests(count, pointer) }
 
     /// Every destination, the default first, then by name.
     var statuses: [PrinterStatus] {
@@ -34,7 +34,7 @@ extension PrinterStatus {
     /// Reads the printer attributes cupsGetDests2 copies into a destination's options.
     init(cupsDest dest: cups_dest_t) {
         func option(_ name: String) -> String? {
-            guard let value = cupsGetOption(name, dest.num_options, dest.options) else { return nil }
+            guard let value = handout_cupsGetOption(name, dest.num_options, dest.options) else { return nil }
             let text = String(cString: value)
             return text.isEmpty ? nil : text
         }

@@ -9,18 +9,18 @@ final class IPPResponse {
 
     /// Sends `request`; cupsDoRequest frees the request whatever happens, so the caller must not.
     private init?(sending request: OpaquePointer, over connection: CupsConnection) {
-        guard let raw = cupsDoRequest(connection.pointer, request, "/") else { return nil }
+        guard let raw = handout_cupsDoRequest(connection.pointer, request, "/") else { return nil }
         pointer = raw
     }
 
-    deinit { ippDelete(pointer) }
+    deinit { handout_ippDelete(pointer) }
 
     /// `printer-state-message` of every queue on the scheduler, by queue name; empty if CUPS will not say.
     static func printerStateMessages(on scheduler: CupsConnection) -> [String: String] {
-        guard let request = ippNewRequest(IPP_OP_CUPS_GET_PRINTERS) else { return [:] }
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
-        var wanted = ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nil, "printer-name")
-        ippSetString(request, &wanted, 1, "printer-state-message")
+        guard let request = handout_ippNewRequest(IPP_OP_CUPS_GET_PRINTERS) else { return [:] }
+        handout_ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, handout_cupsUser())
+        var wanted = handout_ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nil, "printer-name")
+        handout_ippSetString(request, &wanted, 1, "printer-state-message")
         guard let response = IPPResponse(sending: request, over: scheduler) else { return [:] }
         return response.messagesByPrinter()
     }
@@ -34,19 +34,19 @@ final class IPPResponse {
             name = nil
             message = nil
         }
-        var attribute = ippFirstAttribute(pointer)
+        var attribute = handout_ippFirstAttribute(pointer)
         while let current = attribute {
-            if ippGetGroupTag(current) != IPP_TAG_PRINTER || ippGetName(current) == nil {
+            if handout_ippGetGroupTag(current) != IPP_TAG_PRINTER || handout_ippGetName(current) == nil {
                 flush()
             } else {
-                let value = ippGetString(current, 0, nil).map { String(cString: $0) }
-                switch String(cString: ippGetName(current)) {
+                let value = handout_ippGetString(current, 0, nil).map { String(cString: $0) }
+                switch String(cString: handout_ippGetName(current)) {
                 case "printer-name": name = value
                 case "printer-state-message": message = value
                 default: break
                 }
             }
-            attribute = ippNextAttribute(pointer)
+            attribute = handout_ippNextAttribute(pointer)
         }
         flush()
         return messages

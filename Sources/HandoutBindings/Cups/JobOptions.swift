@@ -10,9 +10,9 @@ final class JobOptions {
         add(CUPS_SIDES, sides.rawValue)
     }
 
-    deinit { cupsFreeOptions(count, pointer) }
+    deinit { handout_cupsFreeOptions(count, pointer) }
 
     private func add(_ name: String, _ value: String) {
-        count = cupsAddOption(name, value, count, &pointer)
+        count = handout_cupsAddOption(name, value, count, &pointer)
     }
 }

@@ -30,7 +30,7 @@ struct PrintJob {
         // queue would have waited: ask again for a few seconds, as CUPS's own ipp backend does.
         var waited = 0.0
         while true {
-            let created = cupsCreateDestJob(
+            let created = handout_cupsCreateDestJob(
                 connection.pointer, destination.pointer, info.pointer, &jobID, title, options.count, options.pointer)
             if CupsLastError.isSuccess(created), jobID > 0 { break }
             guard created == IPP_STATUS_ERROR_BUSY, waited < Self.busyPatience else {
@@ -46,14 +46,14 @@ struct PrintJob {
             try stream(pdf, info: info, jobID: jobID)
         } catch {
             // A created job without its document would sit on the printer, held, until someone cancels it.
-            cupsCancelDestJob(connection.pointer, destination.pointer, jobID)
+            handout_cupsCancelDestJob(connection.pointer, destination.pointer, jobID)
             throw error
         }
         return Int(jobID)
     }
 
     private func stream(_ pdf: [UInt8], info: DestinationInfo, jobID: Int32) throws {
-        let started = cupsStartDestDocument(
+        let started = handout_cupsStartDestDocument(
             connection.pointer, destination.pointer, info.pointer, jobID, title, CUPS_FORMAT_PDF, 0, nil, 1)
         guard started == HTTP_STATUS_CONTINUE else { throw refusal() }
         try pdf.withUnsafeBytes { bytes in
@@ -61,13 +61,13 @@ struct PrintJob {
             while offset < bytes.count {
                 let length = min(Self.chunkSize, bytes.count - offset)
                 let chunk = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-                guard cupsWriteRequestData(connection.pointer, chunk, length) == HTTP_STATUS_CONTINUE else {
+                guard handout_cupsWriteRequestData(connection.pointer, chunk, length) == HTTP_STATUS_CONTINUE else {
                     throw refusal()
                 }
                 offset += length
             }
         }
-        guard CupsLastError.isSuccess(cupsFinishDestDocument(connection.pointer, destination.pointer, info.pointer))
+        guard CupsLastError.isSuccess(handout_cupsFinishDestDocument(connection.pointer, destination.pointer, info.pointer))
         else { throw refusal() }
     }
 
