@@ -17,7 +17,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HANDOUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/handout"))
@@ -211,6 +211,17 @@ class FrontDeskInABrowser(unittest.TestCase):
         self.assertEqual(pdf_pages(job), pdf_pages(pdf))
         self.assertIn(PATIENT, pdf_text(job))
         self.assertNotIn(PATIENT, os.path.basename(job), "the job's name shows the patient's")
+
+        # The patient reads Spanish: the same copy in their language, picked on the form.
+        os.remove(pdf)
+        Select(b.find_element(By.ID, "f-language")).select_by_visible_text("Español")
+        b.save_screenshot(os.path.join(SHOTS, "front-desk-language.png"))
+        self.button("Download PDF").click()
+        spanish = pdf_text(self.downloaded("epidural-steroid-injection.pdf"))
+        self.assertIn(PATIENT, spanish)
+        self.assertIn("PREPARADO PARA", spanish)
+        self.assertIn("jueves, 3 de diciembre de 2026", spanish)
+        self.assertNotIn("PREPARED FOR", spanish)
 
     def test_2_a_patients_booklet_from_the_basket(self):
         b = self.browser
