@@ -19,7 +19,9 @@ struct YAMLMapping {
     init(parsing text: String, file: String, lineOffset: Int = 0, what: String) throws {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: values are read as text and checked here, so the default one's
+            // regular expressions (compiled by ICU on first use, over a millisecond of every start) are not needed.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw Self.describe(error, file: file, lineOffset: lineOffset)
         } catch {
