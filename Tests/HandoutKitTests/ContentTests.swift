@@ -168,6 +168,20 @@ import Testing
         let template = Template("{title} · Page {page} of {pages} {not a field}")
         #expect(template.fields == ["title", "page", "pages"])
         #expect(template.render(["title": "{page}", "page": "2", "pages": "3"]) == "{page} · Page 2 of 3 {not a field}")
+        // Braces around anything but a plain lowercase name stay as they are.
+        let odd = Template("{{page}} {Page} {9a} {a-b} { } {} {page")
+        #expect(odd.fields == ["page"])
+        #expect(odd.render(["page": "2"]) == "{2} {Page} {9a} {a-b} { } {} {page")
+    }
+
+    @Test func languageTagsAndVariantFileNames() {
+        for tag in ["en", "es", "pt-BR", "zh-Hant-TW", "haw"] { #expect(Languages.isTag(tag), "\(tag)") }
+        for tag in ["", "e", "engl", "es-", "es_US", "-es", "e1", "es-123456789"] { #expect(!Languages.isTag(tag), "\(tag)") }
+        #expect(ContentLibrary.variant(ofFileName: "epidural.es.md")! == ("epidural", "es"))
+        #expect(ContentLibrary.variant(ofFileName: "epidural.pt-br.md")! == ("epidural", "pt-br"))
+        for name in ["epidural.md", "notes.v2.md", "plan.final.md", ".es.md", "a.ES.md"] {
+            #expect(ContentLibrary.variant(ofFileName: name) == nil, "\(name)")
+        }
     }
 
     @Test func datesAreReproducibleAndNeverMadeUp() throws {

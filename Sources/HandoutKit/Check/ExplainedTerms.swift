@@ -16,7 +16,7 @@ struct ExplainedTerms {
         let yaml = try YAMLMapping(parsing: text, file: file, what: "the list of explained terms")
         var terms = ExplainedTerms()
         for entry in yaml.entries {
-            guard entry.key.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+            guard Languages.isTag(entry.key) else {
                 throw HandoutError(file: file, line: entry.line, key: entry.key,
                                    "is not a language; list each language's terms under its tag, e.g. `en:` or `es:`")
             }

@@ -118,7 +118,7 @@ public struct Clinic: Equatable, Sendable {
         }
         var texts: [String: String] = [:]
         for language in map.entries {
-            guard language.key.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+            guard Languages.isTag(language.key) else {
                 throw HandoutError(file: yaml.file, line: language.line, key: "disclaimer." + language.key,
                                    "is not a language tag; write the disclaimer per language, e.g. `disclaimer: {en: …, es: …}`")
             }

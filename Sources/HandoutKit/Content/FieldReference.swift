@@ -9,13 +9,17 @@ public struct FieldReference: Equatable, Sendable {
     /// `{{clinic.phone}}` and the like come from clinic.yaml, not from the patient.
     public var isClinicField: Bool { name.hasPrefix("clinic.") }
 
+    /// A `{{field}}`, `{{#section}}` or `{{/section}}`. Stored: a regex literal is compiled again
+    /// each time it runs.
+    nonisolated(unsafe) static let tag = /\{\{\s*([#^\/&{]?)\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}?\s*\}\}/
+
     /// Every Mustache variable and section name in `text`; `lineOffset` lines come before it in its file.
     /// Anything inside a `{{#section}}` or `{{^section}}` counts as optional.
     static func scan(_ text: String, lineOffset: Int = 0) -> [FieldReference] {
         var found: [FieldReference] = []
         var openSections: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("{{") {
-            for match in line.matches(of: /\{\{\s*([#^\/&{]?)\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}?\s*\}\}/) {
+            for match in line.matches(of: Self.tag) {
                 let sigil = match.output.1, name = String(match.output.2)
                 switch sigil {
                 case "/":

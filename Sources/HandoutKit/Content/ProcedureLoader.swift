@@ -24,7 +24,7 @@ public struct ProcedureLoader {
         try yaml.rejectUnknownKeys(allowed: Self.frontMatterKeys)
 
         let language = try yaml.string("language")?.trimmed ?? variantLanguage ?? "en"
-        guard language.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil else {
+        guard Languages.isTag(language) else {
             throw HandoutError(file: file, line: yaml.entry("language")?.line, key: "language",
                                "'\(language)' is not a BCP 47 language tag; write e.g. `en`, `es` or `pt-BR`")
         }

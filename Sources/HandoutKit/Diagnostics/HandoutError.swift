@@ -48,7 +48,9 @@ extension String {
     /// file can hold a "key" or a date thousands of characters long. Long enough for any real
     /// path or name, which the reader needs whole.
     func shorteningQuotes() -> String {
-        replacing(/'([^'\n]{161,})'/) { match in "'\(match.output.1.prefix(157))…'" }
+        // Most messages are short: the regex runs only where a quote could be too long.
+        guard utf8.count > 160 else { return self }
+        return replacing(/'([^'\n]{161,})'/) { match in "'\(match.output.1.prefix(157))…'" }
     }
 
     /// Error text must stay on one line, whatever a file or library put in it.

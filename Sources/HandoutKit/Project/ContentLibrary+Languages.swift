@@ -14,7 +14,11 @@ extension ContentLibrary {
         let stem = name.dropLast(3)
         guard let dot = stem.lastIndex(of: "."), dot != stem.startIndex else { return nil }
         let tag = String(stem[stem.index(after: dot)...])
-        guard tag.wholeMatch(of: /[a-z]{2,3}(-[A-Za-z0-9]{2,8})?/) != nil else { return nil }
+        // A lowercase language, at most a region after it ("es", "pt-br"): "v2" or "final" are not.
+        let parts = tag.split(separator: "-" as Character, omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isASCII && $0.isLowercase }), parts.count <= 2,
+              parts.dropFirst().allSatisfy({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
         return (String(stem[..<dot]), tag)
     }
 

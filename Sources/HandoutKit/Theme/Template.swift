@@ -8,18 +8,30 @@ public struct Template: Equatable, Sendable {
     let pieces: [Piece]
     public let source: String
 
-    /// Splits `source` at `{field}` names; a brace not around a plain name stays literal.
+    /// Splits `source` at `{field}` names (a lowercase letter or `_`, then lowercase letters,
+    /// digits or `_`); a brace not around such a name stays literal. Scanned by hand: templates
+    /// are made for every page's footer, and a regex literal is compiled each time it runs.
     public init(_ source: String) {
         self.source = source
         var pieces: [Piece] = []
+        var literal = ""
         var rest = Substring(source)
-        while let match = rest.firstMatch(of: /\{([a-z_][a-z0-9_]*)\}/) {
-            let before = rest[..<match.range.lowerBound]
-            if !before.isEmpty { pieces.append(.literal(String(before))) }
-            pieces.append(.field(String(match.output.1)))
-            rest = rest[match.range.upperBound...]
+        while let open = rest.firstIndex(of: "{") {
+            literal += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            let name = after.prefix { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            if let first = name.first, !("0"..."9").contains(first), after.dropFirst(name.count).first == "}" {
+                if !literal.isEmpty { pieces.append(.literal(literal)) }
+                literal = ""
+                pieces.append(.field(String(name)))
+                rest = after.dropFirst(name.count + 1)
+            } else {
+                literal.append("{")
+                rest = after
+            }
         }
-        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        literal += rest
+        if !literal.isEmpty { pieces.append(.literal(literal)) }
         self.pieces = pieces
     }
 
