@@ -24,6 +24,17 @@ import Testing
 
     /// The English labels in `text`: a one-word label as a whole word ("Important" is not in
     /// "Importante"), a phrase as it is written.
+    /// A project with the default clinic and one handout, `slug`.md holding `text`; its Content
+    /// folder and an output folder beside it.
+    func oneHandout(_ slug: String, _ text: String) throws -> (project: URL, content: URL, out: URL) {
+        let project = try TestSupport.temporaryFolder()
+        let content = project.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("procedures"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Content/clinic.yaml"), to: content.appendingPathComponent("clinic.yaml"))
+        try Data(text.utf8).write(to: content.appendingPathComponent("procedures/\(slug).md"))
+        return (project, content, project.appendingPathComponent("out"))
+    }
+
     func englishLeft(in text: String) -> [String] {
         let words = Set(TestSupport.words(text).map { $0.trimmingCharacters(in: .punctuationCharacters) })
         return Self.englishLabels.filter { label in
@@ -90,12 +101,7 @@ import Testing
     }
 
     @Test func aMissingVersionIsAnErrorUnlessAFallbackIsAllowed() throws {
-        let project = try TestSupport.temporaryFolder()
-        let content = project.appendingPathComponent("Content")
-        try FileManager.default.createDirectory(at: content.appendingPathComponent("procedures"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Content/clinic.yaml"), to: content.appendingPathComponent("clinic.yaml"))
-        try Data("---\ntitle: Only English\n---\nHello.\n".utf8).write(to: content.appendingPathComponent("procedures/only.md"))
-        let out = project.appendingPathComponent("out")
+        let (_, content, out) = try oneHandout("only", "---\ntitle: Only English\n---\nHello.\n")
 
         let refused = try TestSupport.handout(["render", "only", "--language", "es", "--content", content.path, "--output", out.path])
         #expect(refused.status == 1)
@@ -117,12 +123,7 @@ import Testing
     /// A clinic adds a language with one file next to its Content folder; a language without one
     /// prints English labels and says so.
     @Test func aClinicAddsALanguageWithOneFile() throws {
-        let project = try TestSupport.temporaryFolder()
-        let content = project.appendingPathComponent("Content")
-        try FileManager.default.createDirectory(at: content.appendingPathComponent("procedures"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Content/clinic.yaml"), to: content.appendingPathComponent("clinic.yaml"))
-        try Data("---\ntitle: Bonjour\nlanguage: fr\n---\nBonjour.\n".utf8).write(to: content.appendingPathComponent("procedures/bonjour.md"))
-        let out = project.appendingPathComponent("out")
+        let (project, content, out) = try oneHandout("bonjour", "---\ntitle: Bonjour\nlanguage: fr\n---\nBonjour.\n")
 
         let without = try TestSupport.handout(["render", "bonjour", "--content", content.path, "--output", out.path])
         #expect(without.status == 0, "\(without.stderr)")
