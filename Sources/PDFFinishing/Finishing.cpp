@@ -22,6 +22,7 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -425,6 +426,26 @@ std::string unhintedFontProgram(std::string const& program) {
     return data && length > 0 ? std::string(data, length) : std::string();
 }
 
+/// Unhinted programs by the program cairo wrote, shared by every thread of the process. A batch or
+/// the front desk makes one handout again and again, and cairo writes the same subset of a font
+/// whenever the same glyphs are used (the headings' bold face nearly always): harfbuzz's pass,
+/// a third of a millisecond a font, is then done once. Bounded: a full cache starts again.
+std::string cachedUnhintedFontProgram(std::string const& program) {
+    static std::mutex lock;
+    static std::unordered_map<std::string, std::string> known;
+    constexpr size_t limit = 64;
+    {
+        std::lock_guard<std::mutex> guard(lock);
+        auto found = known.find(program);
+        if (found != known.end()) return found->second;
+    }
+    std::string unhinted = unhintedFontProgram(program);
+    std::lock_guard<std::mutex> guard(lock);
+    if (known.size() >= limit) known.clear();
+    known.emplace(program, unhinted);
+    return unhinted;
+}
+
 /// Takes the TrueType hinting out of every embedded font program (/FontFile2). cairo embeds its
 /// subsets with their hinting, which only helps rasterizers at small pixel sizes and does nothing
 /// for a page printed or viewed at screen zoom, yet it is most of each subset: two thirds of a
@@ -438,7 +459,7 @@ void unhintFonts(QPDF& pdf) {
         if (!file.isStream() || !done.insert(file.getObjGen()).second) continue;
         std::shared_ptr<Buffer> decoded = file.getStreamData(qpdf_dl_generalized);
         std::string program(reinterpret_cast<char const*>(decoded->getBuffer()), decoded->getSize());
-        std::string unhinted = unhintedFontProgram(program);
+        std::string unhinted = cachedUnhintedFontProgram(program);
         if (unhinted.empty() || unhinted.size() >= program.size()) continue;
         file.replaceStreamData(unhinted, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(unhinted.size())));
