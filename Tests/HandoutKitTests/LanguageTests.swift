@@ -147,6 +147,12 @@ import Testing
         let broken = try TestSupport.handout(["render", "bonjour", "--content", content.path, "--output", out.path])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("Layouts/strings/fr.yaml") && broken.stderr.contains("'important': is missing"), "\(broken.stderr)")
+
+        // A mistyped key names the one it most likely meant, not all thirty.
+        try Data(french.replacingOccurrences(of: "important: Attention", with: "importnat: Attention").utf8).write(to: project.appendingPathComponent("Layouts/strings/fr.yaml"))
+        let typo = try TestSupport.handout(["render", "bonjour", "--content", content.path, "--output", out.path])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("'importnat': is not a known key; did you mean `important`?"), "\(typo.stderr)")
     }
 
     @Test func aBatchRowMayAskForItsLanguage() throws {

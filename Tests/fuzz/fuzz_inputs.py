@@ -77,6 +77,8 @@ def reproductions():
         ("clinic.yaml deep", "clinic.yaml", "name: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n"),
         ("booklet.yaml deep parts", "booklet.yaml", "title: B\nparts:\n" + "  - procedures:\n" * 3000),
         ("layout deep", "Layouts/fuzzed.yaml", "page: " + "[" * 8000 + "]" * 8000 + "\n"),
+        ("string catalog with a huge label", "Layouts/strings/es.yaml",
+         open(os.path.join(ROOT, "Layouts", "strings", "es.yaml")).read().replace("important: Importante", "important: " + "Importante " * 100000)),
     ]
     return cases
 
@@ -97,6 +99,8 @@ class Fuzzer:
             "Layouts/fuzzed.yaml": open(os.path.join(ROOT, "Layouts", name), "rb").read()
             for name in ["large-print.yaml"]
         })
+        # The Spanish words, as a clinic's own copy next to its Content folder (found first).
+        self.sources["Layouts/strings/es.yaml"] = open(os.path.join(ROOT, "Layouts", "strings", "es.yaml"), "rb").read()
 
     def project(self, relative, data):
         """A fresh copy of Content/ with `relative` replaced by `data` (bytes)."""
@@ -112,6 +116,9 @@ class Fuzzer:
     def command(self, relative, content, output):
         if relative == "booklet.yaml" or relative.startswith("parts/"):
             return [self.handout, "booklet", "--content", content, "--output", os.path.join(output, "booklet.pdf")]
+        if relative.startswith("Layouts/strings/"):
+            return [self.handout, "render", "epidural-steroid-injection", "--language", "es", "--field", "patient_name=Ana Ruiz",
+                    "--field", "procedure_date=2026-12-03", "--field", "arrival_time=7:30", "--content", content, "--output", output]
         if relative.startswith("Layouts/"):
             layout = os.path.join(os.path.dirname(content), relative)
             return [self.handout, "render", "epidural-steroid-injection", "--layout", layout, "--content", content, "--output", output]

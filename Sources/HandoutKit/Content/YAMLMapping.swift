@@ -59,10 +59,19 @@ struct YAMLMapping {
     func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
 
     /// Fails on the first key not in `allowed`, naming the keys that are.
+    /// A long list of keys (a string catalog's thirty) is not read in a one-line message: the
+    /// nearest one is named instead, or the first few.
     func rejectUnknownKeys(allowed: [String], prefix: String = "") throws {
         for entry in entries where !allowed.contains(entry.key) {
-            let hint = allowed.map { prefix + $0 }.joined(separator: ", ")
-            throw HandoutError(file: file, line: entry.line, key: prefix + entry.key, "is not a known key; allowed here: \(hint)")
+            let hint: String
+            if allowed.count <= 12 {
+                hint = "allowed here: " + allowed.map { prefix + $0 }.joined(separator: ", ")
+            } else if let near = NearestName.suggestion(for: entry.key, among: allowed) {
+                hint = "did you mean `\(prefix + near)`?"
+            } else {
+                hint = "allowed here: " + allowed.prefix(6).map { prefix + $0 }.joined(separator: ", ") + " and \(allowed.count - 6) more"
+            }
+            throw HandoutError(file: file, line: entry.line, key: prefix + entry.key, "is not a known key; \(hint)")
         }
     }
 
