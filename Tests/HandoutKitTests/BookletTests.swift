@@ -174,6 +174,19 @@ import Testing
         #expect(unknown.result.stderr.contains("nope.md"))
     }
 
+    /// A misspelt slug in booklet.yaml names its line and the handout it most likely meant.
+    @Test func aMisspeltSlugInTheBookletGetsADidYouMean() throws {
+        let content = try TestSupport.temporaryFolder().appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Content"), to: content)
+        let file = content.appendingPathComponent("booklet.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "      - facet-joint-injection\n", with: "      - facet-joint-injectoin\n")
+        try Data(text.utf8).write(to: file)
+        let result = try TestSupport.handout(["booklet", "--content", content.path, "--output", content.deletingLastPathComponent().appendingPathComponent("b.pdf").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("booklet.yaml:13: 'parts[1].procedures': 'facet-joint-injectoin' is not a handout in"), "\(result.stderr)")
+        #expect(result.stderr.contains("did you mean `facet-joint-injection`?"), "\(result.stderr)")
+    }
+
     @Test func startOnRightLeavesBlankLeftPages() throws {
         let folder = try TestSupport.temporaryFolder()
         let layout = folder.appendingPathComponent("duplex.yaml")

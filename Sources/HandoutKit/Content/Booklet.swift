@@ -62,8 +62,11 @@ public struct Booklet: Equatable, Sendable {
             for slugNode in slugNodes {
                 guard let slug = slugNode.node.scalar?.string, known.contains(slug) else {
                     let shown = slugNode.node.scalar?.string ?? "this item"
+                    // A likely typo gets its fix; otherwise the handouts there are, when few enough to read.
+                    let hint = NearestName.suggestion(for: shown, among: known.sorted()).map { "did you mean `\($0)`?" }
+                        ?? (known.count <= 12 ? "known: \(known.sorted().joined(separator: ", "))" : "see `handout list`")
                     throw HandoutError(file: file, line: slugNode.line, key: prefix + "procedures",
-                                       "'\(shown)' is not a handout in \(DisplayPath.of(library.workspace.proceduresFolder)); known: \(known.sorted().joined(separator: ", "))")
+                                       "'\(shown)' is not a handout in \(DisplayPath.of(library.workspace.proceduresFolder)); \(hint)")
                 }
                 slugs.append(slug)
             }
