@@ -53,9 +53,9 @@ public struct FileCheck: Sendable {
     public var text: String
 
     /// Whether the formulas of `language` are English's (Flesch-Kincaid, Flesch, SMOG).
-    public var isEnglish: Bool { Self.primary(language) == "en" }
+    public var isEnglish: Bool { Languages.primary(language) == "en" }
     /// Whether the formulas of `language` are Spanish's (Fernández-Huerta, Szigriszt-Pazos).
-    public var isSpanish: Bool { Self.primary(language) == "es" }
+    public var isSpanish: Bool { Languages.primary(language) == "es" }
 
     /// The school grade `--max-grade` is held to: Flesch-Kincaid for English, Fernández-Huerta's
     /// table for Spanish; nil in a language with neither.
@@ -76,9 +76,5 @@ public struct FileCheck: Sendable {
     public func isOver(maxGrade: Double?) -> Bool {
         guard let maxGrade, let grade else { return false }
         return grade > maxGrade
-    }
-
-    static func primary(_ language: String) -> String {
-        String(language.split(separator: "-").first ?? Substring(language)).lowercased()
     }
 }

@@ -51,7 +51,7 @@ public final class ReadabilityChecker {
                         guard let intro = part.introFile else { continue }
                         // An intro without a version in the language is the English one, checked as such.
                         let translated = intro.deletingPathExtension().pathExtension == wanted
-                        guard translated || FileCheck.primary(wanted) == "en" else { continue }
+                        guard translated || Languages.primary(wanted) == "en" else { continue }
                         do {
                             report(.success(try checkIntro(intro, language: wanted, clinic: clinic)))
                             checked += 1

@@ -43,7 +43,7 @@ public struct Clinic: Equatable, Sendable {
     /// The disclaimer a handout in `language` prints, and whether it is in that language (an
     /// English disclaimer on a Spanish handout is worth a warning).
     public func disclaimer(in language: String) -> (text: String, matches: Bool) {
-        let primary = String(language.prefix { $0 != "-" && $0 != "_" })
+        let primary = Languages.primary(language)
         if let text = disclaimers[language] ?? disclaimers[primary] { return (text, true) }
         return (disclaimer, disclaimers.isEmpty ? primary == "en" : false)
     }

@@ -25,7 +25,20 @@ public struct StringCatalog: Equatable, Sendable {
     public var locale: String
     /// English words standing in for a language that has no catalog.
     public var isStandIn = false
-    private var texts: [Key: String]
+    private let texts: [Key: String]
+    /// Of the words alone, made once: `digest` is asked for by every document.
+    private let textsDigest: UInt64
+
+    init(language: String, locale: String, texts: [Key: String]) {
+        self.language = language
+        self.locale = locale
+        self.texts = texts
+        textsDigest = Self.digest(of: texts)
+    }
+
+    private static func digest(of texts: [Key: String]) -> UInt64 {
+        Digest.fnv1a(Array(Key.allCases.map { texts[$0] ?? "" }.joined(separator: "\u{1F}").utf8))
+    }
 
     /// The words of `key`, with its `{fields}` filled in from `values`.
     public func text(_ key: Key, _ values: [String: String] = [:]) -> String {
@@ -36,8 +49,7 @@ public struct StringCatalog: Equatable, Sendable {
     /// Stands for the words, the language and the locale in cache keys: boxes made with one
     /// catalog are reused only with the same one.
     public var digest: UInt64 {
-        let all = ([language, locale] + Key.allCases.map { texts[$0] ?? "" }).joined(separator: "\u{1F}")
-        return Digest.fnv1a(Array(all.utf8))
+        Digest.fnv1a(Array((language + "\u{1F}" + locale).utf8), seed: textsDigest)
     }
 
     /// Dates and times as this language writes them.
