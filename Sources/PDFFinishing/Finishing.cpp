@@ -8,6 +8,7 @@
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFNumberTreeObjectHelper.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -426,23 +427,65 @@ std::string unhintedFontProgram(std::string const& program) {
     return data && length > 0 ? std::string(data, length) : std::string();
 }
 
-/// Unhinted programs by the program cairo wrote, shared by every thread of the process. A batch or
-/// the front desk makes one handout again and again, and cairo writes the same subset of a font
-/// whenever the same glyphs are used (the headings' bold face nearly always): harfbuzz's pass,
-/// a third of a millisecond a font, is then done once. Bounded: a full cache starts again.
-std::string cachedUnhintedFontProgram(std::string const& program) {
-    static std::mutex lock;
-    static std::unordered_map<std::string, std::string> known;
-    constexpr size_t limit = 64;
-    {
+/// A bounded map shared by every thread of the process, for work that gives the same bytes from
+/// the same bytes. A batch or the front desk makes one handout again and again: cairo writes the
+/// same page and the same font subset whenever the same words and glyphs are used, so each is
+/// finished once. A full cache starts again.
+template <typename Value>
+class SharedCache {
+  public:
+    bool find(std::string const& key, Value& value) {
         std::lock_guard<std::mutex> guard(lock);
-        auto found = known.find(program);
-        if (found != known.end()) return found->second;
+        auto found = known.find(key);
+        if (found == known.end()) return false;
+        value = found->second;
+        return true;
     }
-    std::string unhinted = unhintedFontProgram(program);
-    std::lock_guard<std::mutex> guard(lock);
-    if (known.size() >= limit) known.clear();
-    known.emplace(program, unhinted);
+
+    void keep(std::string const& key, Value const& value) {
+        // A large picture is met once; keeping it would only hold memory.
+        if (key.size() > 256 * 1024) return;
+        std::lock_guard<std::mutex> guard(lock);
+        if (known.size() >= limit) known.clear();
+        known.emplace(key, value);
+    }
+
+  private:
+    static constexpr size_t limit = 64;
+    std::mutex lock;
+    std::unordered_map<std::string, Value> known;
+};
+
+/// `data` through qpdf's flate in `action`, at its default level: the level cairo compresses at,
+/// so a stream cairo stored comes out as cairo would have compressed it.
+std::string flate(std::string const& data, Pl_Flate::action_e action) {
+    Pl_Buffer buffer("flate");
+    Pl_Flate pipe("flate", &buffer, action);
+    pipe.write(reinterpret_cast<unsigned char const*>(data.data()), data.size());
+    pipe.finish();
+    std::unique_ptr<Buffer> out(buffer.getBuffer());
+    return std::string(reinterpret_cast<char const*>(out->getBuffer()), out->getSize());
+}
+
+/// The stream's bytes as cairo wrote them, with its filter: the key of the work done on it.
+std::string rawKey(QPDFObjectHandle stream) {
+    std::shared_ptr<Buffer> raw = stream.getRawStreamData();
+    std::string key(reinterpret_cast<char const*>(raw->getBuffer()), raw->getSize());
+    return key + stream.getDict().getKey("/Filter").unparse();
+}
+
+/// A font program without its hinting, by the stream cairo wrote; empty when the program stays
+/// as cairo wrote it. harfbuzz's pass is a third of a millisecond a font.
+std::string finishedFont(QPDFObjectHandle file) {
+    static SharedCache<std::string> cache;
+    std::string key = rawKey(file);
+    std::string unhinted;
+    if (cache.find(key, unhinted)) return unhinted;
+    std::shared_ptr<Buffer> decoded = file.getStreamData(qpdf_dl_generalized);
+    std::string program(reinterpret_cast<char const*>(decoded->getBuffer()), decoded->getSize());
+    unhinted = unhintedFontProgram(program);
+    if (unhinted.size() >= program.size()) unhinted.clear();
+    cache.keep(key, unhinted);
     return unhinted;
 }
 
@@ -457,12 +500,58 @@ void unhintFonts(QPDF& pdf) {
         if (!isType(object, "/FontDescriptor")) continue;
         QPDFObjectHandle file = object.getKey("/FontFile2");
         if (!file.isStream() || !done.insert(file.getObjGen()).second) continue;
-        std::shared_ptr<Buffer> decoded = file.getStreamData(qpdf_dl_generalized);
-        std::string program(reinterpret_cast<char const*>(decoded->getBuffer()), decoded->getSize());
-        std::string unhinted = cachedUnhintedFontProgram(program);
-        if (unhinted.empty() || unhinted.size() >= program.size()) continue;
+        std::string unhinted = finishedFont(file);
+        if (unhinted.empty()) continue;
         file.replaceStreamData(unhinted, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(unhinted.size())));
+    }
+}
+
+/// A page's content with its artifacts marked, and the MCIDs given to its pictures.
+struct MarkedPage {
+    std::string content;
+    std::vector<int> pictureMCIDs;
+};
+
+/// Marks a page's artifacts (ArtifactMarker), once for each content stream cairo wrote: the pages
+/// of a handout that hold no patient's details are the same in every copy of a batch.
+MarkedPage markedPage(QPDFPageObjectHelper& page, std::set<std::string> const& images, int firstMCID) {
+    static SharedCache<MarkedPage> cache;
+    QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+    std::string key;
+    if (contents.isStream()) {
+        key = rawKey(contents) + " " + std::to_string(firstMCID);
+        for (auto const& name : images) key += " " + name;
+    }
+    MarkedPage marked;
+    if (!key.empty() && cache.find(key, marked)) return marked;
+    ArtifactMarker marker(images, firstMCID);
+    Pl_Buffer filtered("filtered page");
+    page.filterContents(&marker, &filtered);
+    std::unique_ptr<Buffer> data(filtered.getBuffer());
+    marked.content.assign(reinterpret_cast<char const*>(data->getBuffer()), data->getSize());
+    marked.pictureMCIDs = marker.pictureMCIDs;
+    if (!key.empty()) cache.keep(key, marked);
+    return marked;
+}
+
+/// Compresses the streams cairo stored (StoredCairoStreams.cpp) that the steps above left as
+/// they were, the text maps of the fonts mostly, the way cairo would have: the writer copies a
+/// stream that is already compressed as it is. Each is done once a process, by its bytes.
+void compressStoredStreams(QPDF& pdf) {
+    static SharedCache<std::string> cache;
+    for (auto& object : pdf.getAllObjects()) {
+        if (!object.isStream()) continue;
+        QPDFObjectHandle filter = object.getDict().getKey("/Filter");
+        if (!filter.isName() || filter.getName() != "/FlateDecode") continue;
+        std::shared_ptr<Buffer> raw = object.getRawStreamData();
+        std::string stored(reinterpret_cast<char const*>(raw->getBuffer()), raw->getSize());
+        std::string compressed;
+        if (!cache.find(stored, compressed)) {
+            compressed = flate(flate(stored, Pl_Flate::a_inflate), Pl_Flate::a_deflate);
+            cache.keep(stored, compressed);
+        }
+        object.replaceStreamData(compressed, filter, object.getDict().getKey("/DecodeParms"));
     }
 }
 
@@ -480,13 +569,16 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
             std::set<std::string> images;
             for (auto const& [name, image] : page.getImages()) images.insert(name);
             QPDFObjectHandle parents = parentsOf(pdf, tree, object);
-            ArtifactMarker marker(images, parents.isArray() ? parents.getArrayNItems() : 0);
-            Pl_Buffer filtered("filtered page");
-            page.filterContents(&marker, &filtered);
-            std::unique_ptr<Buffer> data(filtered.getBuffer());
-            std::string content(reinterpret_cast<char const*>(data->getBuffer()), data->getSize());
-            object.replaceKey("/Contents", pdf.newStream(content));
-            for (int mcid : marker.pictureMCIDs) pictures.emplace_back(object, mcid);
+            MarkedPage marked = markedPage(page, images, parents.isArray() ? parents.getArrayNItems() : 0);
+            // cairo writes one content stream a page, whose data is replaced where it is: a new
+            // stream object costs qpdf a walk over the whole file to number it.
+            QPDFObjectHandle content = object.getKey("/Contents");
+            if (!content.isStream()) {
+                content = pdf.newStream();
+                object.replaceKey("/Contents", content);
+            }
+            content.replaceStreamData(marked.content, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            for (int mcid : marked.pictureMCIDs) pictures.emplace_back(object, mcid);
         }
         QPDFObjectHandle annotations = object.getKey("/Annots");
         if (!annotations.isArray() || annotations.getArrayNItems() == 0) continue;
@@ -530,6 +622,7 @@ void finish(QPDF& pdf, handout_finish_request const* request) {
     metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
     root.replaceKey("/Metadata", metadata);
     unhintFonts(pdf);
+    compressStoredStreams(pdf);
 }
 
 void copyMessage(std::string const& message, char* error, size_t size) {

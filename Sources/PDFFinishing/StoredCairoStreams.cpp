@@ -1,0 +1,43 @@
+// cairo 1.16 compresses every stream it writes (page contents, font subsets, pictures) and has
+// no switch to stop it. Every PDF Handout delivers then goes through the finishing step, whose
+// writer decodes each of those streams and compresses it again: cairo's compression was a fifth
+// of a batch's time, thrown away. So zlib's deflateInit_ is interposed here, in the executable:
+// a stream cairo opens is stored (zlib level 0, a copy with a checksum), and every other caller
+// (qpdf's writer above all) gets the level it asked for. The finished bytes are the same, since
+// the writer compressed cairo's streams anew before too.
+
+#include <dlfcn.h>
+#include <zlib.h>
+
+namespace {
+
+using DeflateInit = int (*)(z_streamp, int, const char*, int);
+
+/// zlib's own deflateInit_, the next definition after this one.
+DeflateInit zlibDeflateInit() {
+    static DeflateInit const real = reinterpret_cast<DeflateInit>(dlsym(RTLD_NEXT, "deflateInit_"));
+    return real;
+}
+
+/// Where libcairo is loaded, found from one of its functions.
+void* cairoBase() {
+    static void* const base = [] {
+        Dl_info info{};
+        void* cairo = dlsym(RTLD_DEFAULT, "cairo_version");
+        return cairo && dladdr(cairo, &info) ? info.dli_fbase : nullptr;
+    }();
+    return base;
+}
+
+bool isInCairo(void* address) {
+    Dl_info info{};
+    return cairoBase() && dladdr(address, &info) && info.dli_fbase == cairoBase();
+}
+
+}  // namespace
+
+extern "C" int deflateInit_(z_streamp stream, int level, const char* version, int size) {
+    DeflateInit real = zlibDeflateInit();
+    if (!real) return Z_VERSION_ERROR;
+    return real(stream, isInCairo(__builtin_return_address(0)) ? Z_NO_COMPRESSION : level, version, size);
+}
