@@ -46,6 +46,8 @@ let package = Package(
         .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev"])]),
+        // glibc's allocator settings (malloc.h), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         // Debian's libcups2-dev ships cups-config but no .pc file; the shim opens libcups on first use.
         .systemLibrary(
             name: "CCups",
@@ -60,7 +62,7 @@ let package = Package(
         // Swift owners of every C object; no unsafe pointer leaves this target.
         .target(
             name: "HandoutBindings",
-            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG", "CQPDF", "CHyphen", "PDFFinishing"]),
+            dependencies: ["CPangoCairo", "CPangoFc", "CFontconfig", "CCmark", "CCups", "CPNG", "CQPDF", "CHyphen", "CMalloc", "PDFFinishing"]),
 
         // Content → layout → pages → PDF.
         .target(

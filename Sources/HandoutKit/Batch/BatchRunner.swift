@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HandoutBindings
 import Synchronization
 
 /// How a batch runs.
@@ -69,6 +70,7 @@ public struct BatchRunner {
     /// Runs the batch. `progress(done, total)` is called from worker threads after each row.
     public func run(_ reader: sending BatchReader, options: BatchOptions, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> BatchSummary {
         let start = DispatchTime.now()
+        AllocatorPolicy.keepFreedMemory()
         _ = try engine.library.clinic()  // a broken clinic.yaml fails the batch once, not every row
         let planner = try BatchPlanner(library: engine.library, options: options, reader: reader,
                                        strict: engine.writer.strict, report: engine.writer.report)
