@@ -541,7 +541,8 @@ MarkedPage markedPage(QPDFPageObjectHelper& page, std::set<std::string> const& i
 void compressStoredStreams(QPDF& pdf) {
     static SharedCache<std::string> cache;
     for (auto& object : pdf.getAllObjects()) {
-        if (!object.isStream()) continue;
+        // Object and cross-reference streams are the reader's own; the writer makes new ones.
+        if (!object.isStream() || isType(object.getDict(), "/ObjStm") || isType(object.getDict(), "/XRef")) continue;
         QPDFObjectHandle filter = object.getDict().getKey("/Filter");
         if (!filter.isName() || filter.getName() != "/FlateDecode") continue;
         std::shared_ptr<Buffer> raw = object.getRawStreamData();
