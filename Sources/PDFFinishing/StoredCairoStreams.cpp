@@ -3,8 +3,9 @@
 // writer decodes each of those streams and compresses it again: cairo's compression was a fifth
 // of a batch's time, thrown away. So zlib's deflateInit_ is interposed here, in the executable:
 // a stream cairo opens is stored (zlib level 0, a copy with a checksum), and every other caller
-// (qpdf's writer above all) gets the level it asked for. The finished bytes are the same, since
-// the writer compressed cairo's streams anew before too.
+// (qpdf's writer above all) gets the level it asked for. The finished bytes are the same: the
+// writer compresses what the finisher rewrites, and the finisher compresses the rest of cairo's
+// streams itself at cairo's own level (compressStoredStreams in Finishing.cpp).
 
 #include <dlfcn.h>
 #include <zlib.h>
