@@ -413,6 +413,26 @@ class FinishedPDFs(unittest.TestCase):
                     checked += 1
         self.assertGreaterEqual(checked, 3 * len(self.files))
 
+    def test_every_stream_is_compressed(self):
+        """cairo stores its streams for the finisher (StoredCairoStreams.cpp), which compresses
+        each one it keeps: none may reach the file stored, as if compressed but copied."""
+        checked = 0
+        for path in self.files + self.large_print:
+            with pikepdf.open(path) as pdf:
+                for stream in pdf.objects:
+                    if not isinstance(stream, pikepdf.Stream) or stream.get("/Type") == "/Metadata":
+                        continue
+                    where = f"{os.path.basename(path)} object {stream.objgen}"
+                    # A photograph keeps its JPEG data; everything else is deflated.
+                    self.assertIn(stream.get("/Filter"), ("/FlateDecode", "/DCTDecode"), where)
+                    if stream.get("/Filter") != "/FlateDecode":
+                        continue
+                    raw, data = stream.read_raw_bytes(), stream.read_bytes()
+                    if len(data) >= 256:
+                        self.assertLess(len(raw), len(data) * 0.8, f"{where}: {len(raw)} bytes for {len(data)}")
+                        checked += 1
+        self.assertGreaterEqual(checked, 4 * len(self.files))
+
     def test_default_handouts_are_small(self):
         """Measured with unhinted fonts: 6.8–8.0 KB per page (targeted-drug-delivery, 3 pages,
         23,914 bytes, is the largest per page); with cairo's hinted fonts they were 10.7–13.1 KB.
