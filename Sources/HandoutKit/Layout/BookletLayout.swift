@@ -22,8 +22,15 @@ public struct BookletLayout {
         Typesetter(theme: theme, shaper: shaper, language: strings.language, strings: strings, firstTagID: firstTagID)
     }
 
-    /// A run of pages that starts on a new page: a part intro or a handout. Only its page count and
-    /// anchors are kept; its pages are laid out again when drawn (`boxes` makes them).
+    /// How many pages of sections the first pass keeps for drawing. A booklet up to this size is
+    /// laid out once; past it, the rest are laid out again when drawn, so a booklet of a hundred
+    /// handouts never holds all its pages at once. Laying a section out is most of a booklet's
+    /// time, and 48 pages of positioned items are a few megabytes.
+    static let keptPages = 48
+
+    /// A run of pages that starts on a new page: a part intro or a handout. Its page count and
+    /// anchors are kept, and its pages while `keptPages` allows; others are laid out again when
+    /// drawn (`make` makes them).
     struct Section {
         var title: String
         var anchor: String
@@ -42,11 +49,17 @@ public struct BookletLayout {
     public func layout(_ booklet: Booklet, procedures: [String: Procedure], clinic: Clinic, date: CalendarDate?, patient: Patient? = nil) throws -> LaidOutDocument {
         let paginator = Paginator(pageSize: theme.pageSize, body: theme.bodyRect)
         var sections = makeSections(booklet, procedures: procedures, clinic: clinic)
+        var kept: [Int: [Page]] = [:], keptCount = 0
         for index in sections.indices {
             let (boxes, headings) = try sections[index].make()
-            sections[index].pageAnchors = paginator.paginate(boxes).map(\.anchors)
+            let pages = paginator.paginate(boxes)
+            sections[index].pageAnchors = pages.map(\.anchors)
             sections[index].headings = headings
             sections[index].missingGlyphs = HandoutLayout.missingGlyphs(in: boxes)
+            if keptCount + pages.count <= Self.keptPages {
+                kept[index] = pages
+                keptCount += pages.count
+            }
         }
 
         // Lay out the contents once to learn how many pages it takes (numbers do not change that),
@@ -88,7 +101,7 @@ public struct BookletLayout {
             page.furniture = furniture.items(header: theme.bookletHeader.render(values), footer: theme.bookletFooter.render(values))
             return page
         }
-        let cache = SectionCache(sections: sections, paginator: paginator)
+        let cache = SectionCache(sections: sections, paginator: paginator, kept: kept)
         let slots = plan.slots
         let pages = PageList(count: slots.count) { physical in
             switch slots[physical] {
@@ -275,14 +288,18 @@ public struct BookletLayout {
 private final class SectionCache {
     let sections: [BookletLayout.Section]
     let paginator: Paginator
+    /// Sections whose pages were kept from the first pass, by index.
+    private let kept: [Int: [Page]]
     private var recent: [(index: Int, pages: [Page])] = []
 
-    init(sections: [BookletLayout.Section], paginator: Paginator) {
+    init(sections: [BookletLayout.Section], paginator: Paginator, kept: [Int: [Page]]) {
         self.sections = sections
         self.paginator = paginator
+        self.kept = kept
     }
 
     func pages(of index: Int) -> [Page] {
+        if let pages = kept[index] { return pages }
         if let hit = recent.first(where: { $0.index == index }) { return hit.pages }
         // `layout` made every section once already and would have thrown then: making one again
         // gives the same boxes.
