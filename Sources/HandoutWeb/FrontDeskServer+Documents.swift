@@ -207,6 +207,11 @@ enum FormSubject {
     case handout(Procedure)
     case booklet([Procedure])
 
+    /// What the ticked handouts make: one is its handout, several their booklet.
+    init(chosen procedures: [Procedure]) {
+        self = procedures.count == 1 ? .handout(procedures[0]) : .booklet(procedures)
+    }
+
     var procedures: [Procedure] {
         switch self {
         case let .handout(procedure): [procedure]

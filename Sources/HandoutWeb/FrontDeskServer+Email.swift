@@ -7,8 +7,7 @@ import HandoutKit
 extension FrontDeskServer {
     func emailDraft(_ request: HTTPRequest) async throws -> HTTPResponse {
         let body = try await FormBody.read(request)
-        let procedures = try chosenHandouts(body).map(handout)
-        let subject: FormSubject = procedures.count == 1 ? .handout(procedures[0]) : .booklet(procedures)
+        let subject = FormSubject(chosen: try chosenHandouts(body).map(handout))
         var (form, patient) = try personalize(subject, body)
         let to = body["email_to"]?.trimmingCharacters(in: .whitespaces).nonEmpty
         let password = body["email_password"]?.nonEmpty
@@ -16,10 +15,10 @@ extension FrontDeskServer {
         if let password, password.count > 127 { form.mark("email_password", "The password can be at most 127 characters.") }
         guard !form.hasProblems else { return try await problems(subject, form, request) }
 
-        var draft = EmailRequest(slugs: procedures.map(\.slug), patient: patient)
+        var draft = EmailRequest(slugs: subject.procedures.map(\.slug), patient: patient)
         draft.to = to
         draft.language = form.language
-        draft.asBooklet = procedures.count > 1
+        draft.asBooklet = subject.procedures.count > 1
         draft.lock = password.map { .password($0) }
         let engine = engine, asked = draft
         do {

@@ -7,8 +7,7 @@ import HandoutKit
 extension FrontDeskServer {
     func print(_ request: HTTPRequest) async throws -> HTTPResponse {
         let body = try await FormBody.read(request)
-        let procedures = try chosenHandouts(body).map(handout)
-        let subject: FormSubject = procedures.count == 1 ? .handout(procedures[0]) : .booklet(procedures)
+        let subject = FormSubject(chosen: try chosenHandouts(body).map(handout))
         var (form, patient) = try personalize(subject, body)
         let framed = isFramed(request)
         guard let printer = body["printer"] ?? printers.fallback, printers.allows(printer) else {
