@@ -456,6 +456,11 @@ class SharedCache {
     std::unordered_map<std::string, Value> known;
 };
 
+/// A qpdf buffer's bytes as a string.
+std::string bytesOf(Buffer& buffer) {
+    return std::string(reinterpret_cast<char const*>(buffer.getBuffer()), buffer.getSize());
+}
+
 /// `data` through qpdf's flate in `action`, at its default level: the level cairo compresses at,
 /// so a stream cairo stored comes out as cairo would have compressed it.
 std::string flate(std::string const& data, Pl_Flate::action_e action) {
@@ -464,14 +469,13 @@ std::string flate(std::string const& data, Pl_Flate::action_e action) {
     pipe.write(reinterpret_cast<unsigned char const*>(data.data()), data.size());
     pipe.finish();
     std::unique_ptr<Buffer> out(buffer.getBuffer());
-    return std::string(reinterpret_cast<char const*>(out->getBuffer()), out->getSize());
+    return bytesOf(*out);
 }
 
 /// The stream's bytes as cairo wrote them, with its filter: the key of the work done on it.
 std::string rawKey(QPDFObjectHandle stream) {
     std::shared_ptr<Buffer> raw = stream.getRawStreamData();
-    std::string key(reinterpret_cast<char const*>(raw->getBuffer()), raw->getSize());
-    return key + stream.getDict().getKey("/Filter").unparse();
+    return bytesOf(*raw) + stream.getDict().getKey("/Filter").unparse();
 }
 
 /// A font program without its hinting, by the stream cairo wrote; empty when the program stays
@@ -482,7 +486,7 @@ std::string finishedFont(QPDFObjectHandle file) {
     std::string unhinted;
     if (cache.find(key, unhinted)) return unhinted;
     std::shared_ptr<Buffer> decoded = file.getStreamData(qpdf_dl_generalized);
-    std::string program(reinterpret_cast<char const*>(decoded->getBuffer()), decoded->getSize());
+    std::string program = bytesOf(*decoded);
     unhinted = unhintedFontProgram(program);
     if (unhinted.size() >= program.size()) unhinted.clear();
     cache.keep(key, unhinted);
@@ -529,7 +533,7 @@ MarkedPage markedPage(QPDFPageObjectHelper& page, std::set<std::string> const& i
     Pl_Buffer filtered("filtered page");
     page.filterContents(&marker, &filtered);
     std::unique_ptr<Buffer> data(filtered.getBuffer());
-    marked.content.assign(reinterpret_cast<char const*>(data->getBuffer()), data->getSize());
+    marked.content = bytesOf(*data);
     marked.pictureMCIDs = marker.pictureMCIDs;
     if (!key.empty()) cache.keep(key, marked);
     return marked;
@@ -546,7 +550,7 @@ void compressStoredStreams(QPDF& pdf) {
         QPDFObjectHandle filter = object.getDict().getKey("/Filter");
         if (!filter.isName() || filter.getName() != "/FlateDecode") continue;
         std::shared_ptr<Buffer> raw = object.getRawStreamData();
-        std::string stored(reinterpret_cast<char const*>(raw->getBuffer()), raw->getSize());
+        std::string stored = bytesOf(*raw);
         std::string compressed;
         if (!cache.find(stored, compressed)) {
             compressed = flate(flate(stored, Pl_Flate::a_inflate), Pl_Flate::a_deflate);
