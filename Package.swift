@@ -57,8 +57,8 @@ let package = Package(
         // The finishing step on qpdf's C++ API (its C API has no content-stream tokenizer) and
         // harfbuzz's subsetter, behind one C function.
         // libqpdf and gnutls, its crypto provider, are linked from their static archives (in this
-        // order: each archive needs the ones after it). Loading libqpdf.so and gnutls's chain of
-        // eight shared libraries cost every command about 1.5 ms of its start, measured.
+        // order: each archive needs the ones after it). Loading libqpdf.so, gnutls and the five
+        // libraries gnutls needs cost every command about 2 ms of its start (measured A/B).
         // libunistring and p11-kit stay shared; Debian has no static archive of either, and
         // no unversioned name for libunistring.
         .target(
